@@ -1,0 +1,1 @@
+"""kshare: an event-sourced knowledge-sharing platform for peer mentorship programs."""
