@@ -1,0 +1,89 @@
+"""The composition root: the only place that names concrete classes."""
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from .application import KnowledgeShare
+from .config import Settings
+from .domain.clock import iso_week
+from .passwords import Argon2Passwords
+from .projections.library.projection import WhooshLessonLibrary
+from .projections.library.search import LibrarySearch
+from .projections.library.store import IndexStore
+from .projections.log import EventLog
+from .projections.rebuild import rebuild_library, rebuild_sql
+from .projections.runner import ProjectionRunner
+from .projections.sql.engine import SqlEngines, make_engines
+from .projections.sql.queries import SqlQueries
+from .projections.sql.readmodels import SqlReadModels
+
+PROJECTIONS = ("participants", "posts", "weekly", "library")
+
+
+@dataclass
+class Services:
+    settings: Settings
+    app: KnowledgeShare
+    log: EventLog
+    engines: SqlEngines
+    read_models: SqlReadModels
+    library: WhooshLessonLibrary
+    runner: ProjectionRunner
+    queries: SqlQueries
+    search: LibrarySearch
+
+    def wait_for(self, position: int | None) -> bool:
+        """Wait (bounded) until the projections show a command's write."""
+        return self.runner.wait_for(position, self.settings.wait_timeout)
+
+    def current_week(self) -> str:
+        return iso_week(datetime.now(UTC).date())
+
+    def rebuild(self, names=PROJECTIONS, progress=None) -> int:
+        """Rebuild projections aside and swap them in; return events read."""
+        unknown = set(names) - set(PROJECTIONS)
+        if unknown:
+            raise ValueError(f"Unknown projection {', '.join(sorted(unknown))}")
+        read = 0
+        sql = [n for n in names if n != "library"]
+        if sql:
+            read += rebuild_sql(self.log, self.read_models, sql, progress)
+        if "library" in names:
+            read += rebuild_library(self.log, self.library, progress)
+        return read
+
+    def close(self) -> None:
+        self.runner.stop()
+        self.app.close()
+        self.engines.dispose()
+
+
+def build(settings: Settings) -> Services:
+    settings.home.mkdir(parents=True, exist_ok=True)
+    engines = make_engines(settings.read_model_url(), settings.database_schema)
+    passwords = (
+        Argon2Passwords(time_cost=1, memory_cost=64, parallelism=1)
+        if settings.password_cost == "fast"
+        else Argon2Passwords()
+    )
+    app = KnowledgeShare(settings.event_store_env(), passwords=passwords)
+    log = EventLog(app.recorder, app.mapper)
+    read_models = SqlReadModels(engines)
+    read_models.create()
+    store = IndexStore(settings.search_index)
+    library = WhooshLessonLibrary(store)
+    runner = ProjectionRunner(
+        log, [read_models, library], poll_interval=settings.poll_interval
+    )
+    app.on_saved(runner.wake)
+    return Services(
+        settings=settings,
+        app=app,
+        log=log,
+        engines=engines,
+        read_models=read_models,
+        library=library,
+        runner=runner,
+        queries=SqlQueries(engines, read_models),
+        search=LibrarySearch(store),
+    )

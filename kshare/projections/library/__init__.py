@@ -1,0 +1,1 @@
+"""The lesson library: a Whoosh index of published lessons and stories."""

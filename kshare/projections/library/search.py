@@ -1,0 +1,197 @@
+"""Searching the library: query syntax, highlights, facets, suggestions, pages.
+
+Syntax: words, "phrases", AND / OR / NOT, ``tag:``, ``author:`` and
+``kind:lesson|story``. Readers keep one searcher per thread and refresh it
+per search; a swapped-in index is opened on the next search.
+"""
+
+import math
+import re
+import threading
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from html import escape
+
+from whoosh import highlight, sorting
+from whoosh.qparser import FieldAliasPlugin, MultifieldParser, QueryParserError
+from whoosh.query import And, Term
+
+from .projection import published_only
+from .schema import library_schema
+from .store import IndexStore
+
+MAX_QUERY = 300
+PAGE_SIZES = (10, 20)
+SORTS = ("relevance", "newest")
+FIELDS = ("title", "body", "tags")
+
+
+@dataclass(frozen=True)
+class Hit:
+    id: str
+    title: str
+    kind: str
+    author: str
+    tags: list[str]
+    published: datetime
+    snippet: str  # HTML: escaped text with <mark> around matched words
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    query: str
+    hits: list[Hit] = field(default_factory=list)
+    total: int = 0
+    page: int = 1
+    per_page: int = 10
+    sort: str = "relevance"
+    tags: list[tuple[str, int]] = field(default_factory=list)
+    authors: list[tuple[str, int]] = field(default_factory=list)
+    suggestion: str | None = None
+    message: str | None = None  # why nothing was searched, for people
+
+    @property
+    def pages(self) -> int:
+        return max(1, math.ceil(self.total / self.per_page))
+
+
+class LibrarySearch:
+    def __init__(self, store: IndexStore) -> None:
+        self.store = store
+        self.parser = MultifieldParser(FIELDS, library_schema())
+        self.parser.add_plugin(FieldAliasPlugin({"tags": ["tag"], "author": ["by"]}))
+        self._local = threading.local()
+
+    def _searcher(self):
+        target = self.store.target() if self.store.link.exists() else None
+        cached = getattr(self._local, "searcher", None)
+        if cached is None or self._local.target != target:
+            if cached is not None:
+                cached.close()
+            self._local.target, ix = self.store.open()
+            cached = ix.searcher()
+        else:
+            cached = cached.refresh()
+        self._local.searcher = cached
+        return cached
+
+    def search(
+        self,
+        q: str,
+        *,
+        page: int = 1,
+        per_page: int = 10,
+        sort: str = "relevance",
+        kind: str | None = None,
+        tag: str | None = None,
+        author: str | None = None,
+    ) -> SearchResults:
+        q = (q or "").strip()
+        per_page = per_page if per_page in PAGE_SIZES else PAGE_SIZES[0]
+        sort = sort if sort in SORTS else SORTS[0]
+        base = SearchResults(query=q, page=max(1, page), per_page=per_page, sort=sort)
+        filters = _filters(kind, tag, author)
+        problem = _problem(q, bool(filters))
+        if problem:
+            return _with(base, message=problem)
+        try:
+            query = self.parser.parse(_normalise(q)) if q else None
+        except (QueryParserError, ValueError, RecursionError):
+            return _with(
+                base, message="That query could not be understood; try plain words."
+            )
+        return self._run(base, query, filters)
+
+    def _run(self, base: SearchResults, query, filters) -> SearchResults:
+        searcher = self._searcher()
+        restrict = And([published_only(), *filters])
+        final = query if query is not None else restrict
+        results = searcher.search_page(
+            final,
+            base.page,
+            pagelen=base.per_page,
+            filter=restrict,
+            terms=True,
+            groupedby=_facets(),
+            **_sorting(base.sort, query),
+        )
+        results.results.fragmenter = highlight.ContextFragmenter(
+            maxchars=240, surround=60
+        )
+        results.results.formatter = highlight.HtmlFormatter(
+            tagname="mark", between=" … "
+        )
+        hits = [_hit(hit) for hit in results]
+        suggestion = None
+        if query is not None and results.total < 3:
+            corrected = searcher.correct_query(query, base.query)
+            if corrected.query != query:
+                suggestion = corrected.string
+        return _with(
+            base,
+            hits=hits,
+            total=results.total,
+            suggestion=suggestion,
+            page=min(base.page, max(1, math.ceil(results.total / base.per_page))),
+            tags=_counts(results.results.groups("tags")),
+            authors=_counts(results.results.groups("author")),
+        )
+
+
+def _with(base: SearchResults, **changes) -> SearchResults:
+    return replace(base, **changes)
+
+
+def _problem(q: str, filtered: bool) -> str | None:
+    if not q and not filtered:
+        return "Type a word or a phrase to search the library."
+    if len(q) > MAX_QUERY:
+        return f"That query is too long ({len(q)} characters; at most {MAX_QUERY})."
+    if q.count('"') % 2:
+        return 'A phrase needs a closing quote (").'
+    return None
+
+
+def _normalise(q: str) -> str:
+    return re.sub(r"\b(author|by):@", r"\1:", q)
+
+
+def _filters(kind: str | None, tag: str | None, author: str | None) -> list:
+    wanted = {"kind": kind, "tags": tag, "author": author}
+    return [
+        Term(name, value.strip().lower().lstrip("@"))
+        for name, value in wanted.items()
+        if value
+    ]
+
+
+def _facets() -> dict:
+    return {
+        "tags": sorting.FieldFacet("tags", allow_overlap=True, maptype=sorting.Count),
+        "author": sorting.FieldFacet("author", maptype=sorting.Count),
+    }
+
+
+def _sorting(sort: str, query) -> dict:
+    if sort == "newest" or query is None:
+        return {"sortedby": "published", "reverse": True}
+    return {}
+
+
+def _counts(groups: dict) -> list[tuple[str, int]]:
+    return sorted(groups.items(), key=lambda kv: (-kv[1], kv[0]))[:15]
+
+
+def _hit(hit) -> Hit:
+    snippet = hit.highlights("body", top=2) or hit.highlights("title") or ""
+    if not snippet:
+        snippet = escape(hit.get("summary") or "")
+    return Hit(
+        id=hit["id"],
+        title=hit["title"],
+        kind=hit["kind"],
+        author=hit["author"],
+        tags=[t for t in (hit.get("tags") or "").split(",") if t],
+        published=hit["published"].replace(tzinfo=UTC),
+        snippet=snippet,
+    )

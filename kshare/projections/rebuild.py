@@ -1,0 +1,64 @@
+"""Rebuilding projections from the whole log, aside, then swapping them in.
+
+The site keeps serving the old read models while new ones are built under
+other names (SQL tables with a suffix, a new Whoosh directory); the swap is
+one transaction or one atomic rename, and the live runner then continues
+from the rebuilt positions.
+"""
+
+from collections.abc import Callable, Sequence
+
+from .library.projection import WhooshLessonLibrary
+from .log import EventLog
+from .sql.readmodels import SqlReadModels
+
+Progress = Callable[[int], None]  # advance by n events
+REBUILD_BATCH = 5000
+
+
+def rebuild_sql(
+    log: EventLog,
+    models: SqlReadModels,
+    names: Sequence[str] | None = None,
+    progress: Progress | None = None,
+) -> int:
+    """Rebuild the named SQL projections (all by default); return events read."""
+    aside = models.aside(names)
+    try:
+        read = _replay(log, aside, progress)
+        models.replace_with(aside)
+    except BaseException:
+        aside.drop()
+        raise
+    return read
+
+
+def _replay(log: EventLog, group, progress: Progress | None) -> int:
+    position = read = 0
+    while True:
+        batch = log.read(position, REBUILD_BATCH, group.topics)
+        if not batch.count:
+            return read
+        group.apply(batch.events, batch.last)
+        position, read = batch.last, read + batch.count
+        if progress:
+            progress(batch.count)
+
+
+def rebuild_library(
+    log: EventLog, library: WhooshLessonLibrary, progress: Progress | None = None
+) -> int:
+    """Rebuild the Whoosh library in a new directory and swap it in."""
+    events: list[tuple[int, object]] = []
+    position = read = 0
+    while True:
+        batch = log.read(position, REBUILD_BATCH, library.topics)
+        if not batch.count:
+            break
+        events.extend(batch.events)
+        position, read = batch.last, read + batch.count
+        if progress:
+            progress(batch.count)
+    directory = library.rebuild(events, position)
+    library.store.swap_in(directory)
+    return read

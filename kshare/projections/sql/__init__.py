@@ -1,0 +1,1 @@
+"""SQL read models (SQLAlchemy Core), in SQLite or PostgreSQL."""
