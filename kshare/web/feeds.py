@@ -1,0 +1,65 @@
+"""Atom feeds of the stories and of the lessons of the week."""
+
+from datetime import UTC, datetime
+
+from feedgen.feed import FeedGenerator
+from flask import Blueprint, Response, url_for
+
+from .helpers import services
+from .rendering import render
+
+blueprint = Blueprint("feeds", __name__, url_prefix="/feeds")
+FEED_SIZE = 30
+
+
+def _feed(title: str, self_endpoint: str, items) -> Response:
+    feed = FeedGenerator()
+    feed.id(url_for(self_endpoint, _external=True))
+    feed.title(title)
+    feed.author({"name": "kshare"})
+    feed.link(href=url_for(self_endpoint, _external=True), rel="self")
+    feed.link(href=url_for("pages.home", _external=True), rel="alternate")
+    feed.updated(max((when for *_, when in items), default=datetime.now(UTC)))
+    for entry_id, post, summary, when in reversed(
+        items
+    ):  # feedgen puts the last added first
+        entry = feed.add_entry()
+        entry.id(entry_id)
+        entry.title(post.title)
+        entry.link(href=url_for("posts.show", post_id=post.id, _external=True))
+        entry.author({"name": post.author_name})
+        entry.published(post.published_at or when)
+        entry.updated(when)
+        entry.content(render(summary), type="html")
+    return Response(feed.atom_str(pretty=True), mimetype="application/atom+xml")
+
+
+@blueprint.get("/stories.atom")
+def stories():
+    """Atom feed of the latest stories."""
+    feed = services().queries.story_feed(per_page=FEED_SIZE).items
+    items = [
+        (f"urn:uuid:{post.id}", post, post.summary, post.updated_at) for post in feed
+    ]
+    return _feed("kshare: stories", "feeds.stories", items)
+
+
+@blueprint.get("/lesson-of-the-week.atom")
+def lesson_of_the_week():
+    """Atom feed of the lessons of the week, this week first."""
+    kshare = services()
+    week = kshare.current_week()
+    current = kshare.queries.lesson_of_the_week(week)
+    weeks = ([current] if current else []) + kshare.queries.weekly_archive(
+        week, limit=FEED_SIZE
+    )
+    items = [
+        (
+            f"urn:kshare:lesson-of-the-week:{w.week}",
+            w.post,
+            f"**{w.week}**: {w.note or 'picked automatically'}\n\n{w.post.summary}",
+            w.post.updated_at,
+        )
+        for w in weeks
+    ]
+    return _feed("kshare: lesson of the week", "feeds.lesson_of_the_week", items)

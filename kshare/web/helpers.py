@@ -1,0 +1,91 @@
+"""What every view shares: the services, the signed-in person, waiting for writes."""
+
+from datetime import datetime
+from functools import wraps
+from uuid import UUID
+
+from flask import current_app, flash, g, redirect, request, session, url_for
+
+from ..bootstrap import Services
+from ..domain.posts import PARTS
+from .rendering import clean_snippet, render
+
+
+def services() -> Services:
+    return current_app.extensions["kshare"]
+
+
+def load_user() -> None:
+    """Find the signed-in participant (if any) for this request."""
+    g.user = None
+    participant_id = session.get("participant_id")
+    if participant_id:
+        person = services().queries.person(participant_id)
+        if person is None or not person.active:
+            session.clear()
+        else:
+            g.user = person
+
+
+def actor_id() -> UUID | None:
+    return UUID(g.user.id) if g.user else None
+
+
+def sign_in_required(view):
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        if g.user is None:
+            flash("Please sign in first.", "info")
+            return redirect(url_for("accounts.sign_in", next=request.full_path))
+        return view(*args, **kwargs)
+
+    return wrapped
+
+
+def shown(receipt) -> None:
+    """Wait until the projections show this command's write (bounded)."""
+    if not services().wait_for(receipt.position):
+        flash(
+            "Saved. The pages are still catching up: refresh in a moment to see it.",
+            "info",
+        )
+
+
+def may_edit(post) -> bool:
+    return g.user is not None and (g.user.id == post.author_id or g.user.is_coordinator)
+
+
+def human_date(moment: datetime | None) -> str:
+    return moment.strftime("%-d %b %Y") if moment else ""
+
+
+def template_helpers() -> dict:
+    return {"current_user": g.get("user")}
+
+
+TEMPLATE_GLOBALS = {
+    "markdown": render,
+    "snippet": clean_snippet,
+    "human_date": human_date,
+    "may_edit": may_edit,
+    "PARTS": PARTS,
+}
+
+
+def dict_without(args: dict, name: str) -> dict:
+    return {k: v for k, v in args.items() if k not in (name, "page")}
+
+
+def with_page(args: dict, page: int) -> dict:
+    return {**args, "page": page}
+
+
+def with_filter(args: dict, name: str, value: str) -> dict:
+    return {**dict_without(args, name), name: value}
+
+
+FILTERS = {
+    "dict_without": dict_without,
+    "with_page": with_page,
+    "with_filter": with_filter,
+}
