@@ -13,8 +13,8 @@ from flask_wtf.csrf import validate_csrf
 from wtforms import ValidationError
 
 from ..domain.errors import Invalid, NotAuthenticated
-from ..domain.posts import DRAFT, LESSON, PARTS
-from .helpers import may_edit, services
+from ..domain.posts import LESSON, PARTS
+from .helpers import readable_post, services
 from .library import search_arguments
 from .rendering import clean_snippet, render
 
@@ -76,19 +76,9 @@ def page_json(page, key: str = "posts") -> dict:
     }
 
 
-def readable(post_id: str):
-    try:
-        post = services().queries.post(str(UUID(post_id)))
-    except ValueError:
-        post = None
-    if post is None or (post.status == DRAFT and not may_edit(post)):
-        abort(404, "No such post.")
-    return post
-
-
 def written(receipt, status: int):
     services().wait_for(receipt.position)
-    return jsonify(post=post_json(readable(str(receipt.id)))), status
+    return jsonify(post=post_json(readable_post(str(receipt.id)))), status
 
 
 @blueprint.get("/posts")
@@ -114,10 +104,10 @@ def list_posts():
 @blueprint.post("/posts")
 def create_post():
     """Create a post; it is published unless "publish": false."""
-    data = body()
+    actor, data = caller(), body()
     kind = data.get("kind", LESSON)
     receipt = services().app.draft_post(
-        actor_id=caller(),
+        actor_id=actor,
         kind=kind,
         title=_text(data, "title"),
         tags=_tags(data, []),
@@ -130,15 +120,15 @@ def create_post():
 @blueprint.get("/posts/<post_id>")
 def get_post(post_id: str):
     """Read one post."""
-    return jsonify(post=post_json(readable(post_id)))
+    return jsonify(post=post_json(readable_post(post_id)))
 
 
 @blueprint.route("/posts/<post_id>", methods=["PATCH", "PUT"])
 def revise_post(post_id: str):
     """Revise a post; fields left out keep their current value."""
-    data, post = body(), readable(post_id)
+    actor, data, post = caller(), body(), readable_post(post_id)
     receipt = services().app.revise_post(
-        actor_id=caller(),
+        actor_id=actor,
         post_id=UUID(post.id),
         title=_text(data, "title", post.title),
         tags=_tags(data, post.tags),
@@ -153,7 +143,7 @@ def revise_post(post_id: str):
 @blueprint.get("/posts/<post_id>/revisions")
 def revisions(post_id: str):
     """Every revision of a post, oldest first."""
-    post = readable(post_id)
+    post = readable_post(post_id)
     found = services().queries.revisions(post.id)
     return jsonify(revisions=[asdict(r) | {"at": r.at.isoformat()} for r in found])
 

@@ -70,9 +70,9 @@ def register(app: Flask) -> None:
             405: f"{request.method} is not allowed here.",
             413: "That request is too large (at most 1 MB).",
         }
-        return respond(
-            error.code or 500, messages.get(error.code, error.description or "")
-        )
+        custom = error.description != type(error).description
+        message = error.description if custom else messages.get(error.code)
+        return respond(error.code or 500, message or error.description or "")
 
     @app.errorhandler(Exception)
     def unexpected(error: Exception):

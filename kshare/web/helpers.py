@@ -4,10 +4,10 @@ from datetime import datetime
 from functools import wraps
 from uuid import UUID
 
-from flask import current_app, flash, g, redirect, request, session, url_for
+from flask import abort, current_app, flash, g, redirect, request, session, url_for
 
 from ..bootstrap import Services
-from ..domain.posts import PARTS
+from ..domain.posts import DRAFT, PARTS
 from .rendering import clean_snippet, render
 
 
@@ -53,6 +53,17 @@ def shown(receipt) -> None:
 
 def may_edit(post) -> bool:
     return g.user is not None and (g.user.id == post.author_id or g.user.is_coordinator)
+
+
+def readable_post(post_id: str):
+    """The post if this person may read it (drafts: its editors only), else 404."""
+    try:
+        post = services().queries.post(str(UUID(post_id)))
+    except ValueError:
+        post = None
+    if post is None or (post.status == DRAFT and not may_edit(post)):
+        abort(404, "No such post.")
+    return post
 
 
 def human_date(moment: datetime | None) -> str:

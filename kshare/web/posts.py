@@ -14,21 +14,17 @@ from flask import (
 )
 
 from ..domain.errors import Invalid
-from ..domain.posts import DRAFT, KINDS, LESSON, PARTS
-from .helpers import actor_id, may_edit, services, shown, sign_in_required
+from ..domain.posts import KINDS, LESSON, PARTS
+from .helpers import (
+    actor_id,
+    may_edit,
+    readable_post,
+    services,
+    shown,
+    sign_in_required,
+)
 
 blueprint = Blueprint("posts", __name__)
-
-
-def readable_post(post_id: str):
-    """The post, if this person may read it: drafts only for their editors."""
-    try:
-        post = services().queries.post(str(UUID(post_id)))
-    except ValueError:
-        post = None
-    if post is None or (post.status == DRAFT and not may_edit(post)):
-        abort(404)
-    return post
 
 
 def parts_from(form, kind: str) -> dict[str, str]:
