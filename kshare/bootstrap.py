@@ -14,6 +14,7 @@ from .projections.log import EventLog
 from .projections.rebuild import rebuild_library, rebuild_sql
 from .projections.runner import ProjectionRunner
 from .projections.sql.engine import SqlEngines, make_engines
+from .projections.sql.listen import PostgresWakeup
 from .projections.sql.queries import SqlQueries
 from .projections.sql.readmodels import SqlReadModels
 
@@ -72,8 +73,14 @@ def build(settings: Settings) -> Services:
     read_models.create()
     store = IndexStore(settings.search_index)
     library = WhooshLessonLibrary(store)
+    wakeups = []
+    if settings.is_postgres:
+        wakeups.append(PostgresWakeup(settings.database_url, app.recorder.channel_name))
     runner = ProjectionRunner(
-        log, [read_models, library], poll_interval=settings.poll_interval
+        log,
+        [read_models, library],
+        poll_interval=settings.poll_interval,
+        wakeups=wakeups,
     )
     app.on_saved(runner.wake)
     return Services(

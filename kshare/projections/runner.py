@@ -25,12 +25,15 @@ class ProjectionRunner:
         *,
         batch_size: int = 1000,
         poll_interval: float = 0.5,
+        wakeups: Sequence = (),
     ) -> None:
         self.events = events
         self.groups = list(groups)
         self.batch_size = batch_size
         self.poll_interval = poll_interval
         self.topics = frozenset().union(*(g.topics for g in self.groups))
+        # Extra ways to be woken, e.g. PostgreSQL LISTEN for other processes' writes.
+        self.wakeups = list(wakeups)
         self._reached = 0
         self._changed = threading.Condition()
         self._wake = threading.Event()
@@ -96,8 +99,12 @@ class ProjectionRunner:
                 target=self._follow, name="projections", daemon=True
             )
             self._thread.start()
+            for wakeup in self.wakeups:
+                wakeup.start(self.wake)
 
     def stop(self) -> None:
+        for wakeup in self.wakeups:
+            wakeup.stop()
         self._stop.set()
         self._wake.set()
         if self._thread is not None:
