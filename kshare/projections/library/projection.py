@@ -23,6 +23,7 @@ from .store import IndexStore
 
 EVENTS = (Post.Drafted, Post.Published, Post.Revised, Post.Retracted, Post.Republished)
 WRITER = {"limitmb": 128, "timeout": 30.0}
+FIELDS = ("id", "kind", "status", "title", "summary", "body", "author")
 
 
 class WhooshLessonLibrary:
@@ -126,15 +127,11 @@ def document(state: dict) -> dict:
             "status": state["status"],
             "stash": json.dumps(state),
         }
-    return {
-        **{
-            k: state[k]
-            for k in ("id", "kind", "status", "title", "summary", "body", "author")
-        },
-        "tags": ",".join(state["tags"]),
-        "published": naive_utc(state["published"]),
-        "stash": None,
-    }
+    indexed = {k: state[k] for k in FIELDS}
+    indexed["published"] = naive_utc(state["published"])
+    if state["tags"]:  # an empty value would become a facet of its own
+        indexed["tags"] = ",".join(state["tags"])
+    return indexed
 
 
 def _stored(searcher, post_id: str) -> dict | None:
@@ -143,12 +140,9 @@ def _stored(searcher, post_id: str) -> dict | None:
         return None
     if fields.get("stash"):
         return json.loads(fields["stash"])
-    state = {
-        k: fields.get(k)
-        for k in ("id", "kind", "status", "title", "summary", "body", "author")
-    }
+    state = {k: fields.get(k) for k in FIELDS}
     state["tags"] = [t for t in (fields.get("tags") or "").split(",") if t]
-    state["published"] = fields["published"].isoformat()
+    state["published"] = fields["published"].replace(tzinfo=UTC).isoformat()
     return state
 
 

@@ -1,8 +1,8 @@
 """Searching the library: query syntax, highlights, facets, suggestions, pages.
 
 Syntax: words, "phrases", AND / OR / NOT, ``tag:``, ``author:`` and
-``kind:lesson|story``. Readers keep one searcher per thread and refresh it
-per search; a swapped-in index is opened on the next search.
+``kind:lesson|story``. Readers keep one searcher per thread, reopened
+when the index has changed; a swapped-in index is opened on the next search.
 """
 
 import math
@@ -17,13 +17,17 @@ from whoosh.qparser import FieldAliasPlugin, MultifieldParser, QueryParserError
 from whoosh.query import And, Term
 
 from .projection import published_only
-from .schema import library_schema
+from .schema import ANALYZER, library_schema
 from .store import IndexStore
 
 MAX_QUERY = 300
 PAGE_SIZES = (10, 20)
 SORTS = ("relevance", "newest")
 FIELDS = ("title", "body", "tags")
+TEXT_FIELDS = ("body", "title")
+OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
+# Words of the query, not field names ("tag:") nor values after them.
+WORD = re.compile(r"(?<![:\w@-])[A-Za-z][A-Za-z'-]*(?![:\w])")
 
 
 @dataclass(frozen=True)
@@ -63,17 +67,21 @@ class LibrarySearch:
         self._local = threading.local()
 
     def _searcher(self):
+        """This thread's searcher, reopened when the index changed or was swapped.
+
+        ``Searcher.refresh()`` is not used: in whoosh-reloaded 2.7.5 it keeps
+        old segment readers, so deleted (retracted, revised) documents and
+        merged-away segments would still be searched.
+        """
         target = self.store.target() if self.store.link.exists() else None
         cached = getattr(self._local, "searcher", None)
-        if cached is None or self._local.target != target:
-            if cached is not None:
-                cached.close()
-            self._local.target, ix = self.store.open()
-            cached = ix.searcher()
-        else:
-            cached = cached.refresh()
-        self._local.searcher = cached
-        return cached
+        if cached is not None and self._local.target == target and cached.up_to_date():
+            return cached
+        if cached is not None:
+            cached.close()
+        self._local.target, ix = self.store.open()
+        self._local.searcher = ix.searcher()
+        return self._local.searcher
 
     def search(
         self,
@@ -124,9 +132,7 @@ class LibrarySearch:
         hits = [_hit(hit) for hit in results]
         suggestion = None
         if query is not None and results.total < 3:
-            corrected = searcher.correct_query(query, base.query)
-            if corrected.query != query:
-                suggestion = corrected.string
+            suggestion = _suggestion(searcher, base.query)
         return _with(
             base,
             hits=hits,
@@ -179,7 +185,57 @@ def _sorting(sort: str, query) -> dict:
 
 
 def _counts(groups: dict) -> list[tuple[str, int]]:
-    return sorted(groups.items(), key=lambda kv: (-kv[1], kv[0]))[:15]
+    """Facet counts, largest first; documents without the field have no facet."""
+    found = [(name, count) for name, count in groups.items() if name]
+    return sorted(found, key=lambda kv: (-kv[1], kv[0]))[:15]
+
+
+def _suggestion(searcher, q: str) -> str | None:
+    """The query with each word that no post has replaced by a close one.
+
+    Whoosh's ``correct_query`` checks each field on its own, so a word that
+    is only in titles would be "corrected" for the body; here a word is left
+    alone when any text field knows it, and stop words are never touched.
+    """
+    reader, changed = searcher.reader(), False
+
+    def fix(match: re.Match) -> str:
+        nonlocal changed
+        word = match.group(0)
+        terms = [t.text for t in ANALYZER(word.lower())]
+        if word in OPERATORS or not terms:
+            return word
+        if any((name, term) in reader for name in TEXT_FIELDS for term in terms):
+            return word
+        closest = _closest(reader, word.lower())
+        changed = changed or closest is not None
+        return closest or word
+
+    fixed = WORD.sub(fix, q)
+    return fixed if changed else None
+
+
+def _closest(reader, word: str) -> str | None:
+    """The known word nearest to ``word``; ties go to the one more posts use.
+
+    (Whoosh's own corrector ranks by frequency alone, ignoring the distance.)
+    """
+    for distance in (1, 2):
+        candidates = {
+            known
+            for name in TEXT_FIELDS
+            for known in reader.terms_within(
+                library_schema()[name].spelling_fieldname(name), word, distance
+            )
+        } - {word}
+        if candidates:
+            return max(sorted(candidates), key=lambda known: _usage(reader, known))
+    return None
+
+
+def _usage(reader, word: str) -> int:
+    terms = [t.text for t in ANALYZER(word)]
+    return sum(reader.doc_frequency(name, t) for name in TEXT_FIELDS for t in terms)
 
 
 def _hit(hit) -> Hit:
