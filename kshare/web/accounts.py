@@ -1,5 +1,7 @@
 """Sign up, sign in, sign out."""
 
+from urllib.parse import urlsplit
+
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 
 from ..domain.errors import Conflict, Invalid, NotAuthenticated
@@ -10,8 +12,23 @@ PROFILE = ("team", "role_title", "interests", "skills")
 
 
 def safe_next(default: str) -> str:
+    """A local path to go to after signing in; anything else goes home.
+
+    Browsers drop tabs and newlines and read backslashes as slashes, so
+    "/<tab>/evil.example" would become "//evil.example": refuse them all.
+    """
     target = request.values.get("next") or ""
-    return target if target.startswith("/") and not target.startswith("//") else default
+    if any(ord(c) < 32 or c in "\\\x7f" for c in target):
+        return default
+    parts = urlsplit(target)
+    if (
+        not target.startswith("/")
+        or target.startswith("//")
+        or parts.scheme
+        or parts.netloc
+    ):
+        return default
+    return target
 
 
 @blueprint.route("/signup", methods=["GET", "POST"])
