@@ -16,7 +16,7 @@ from whoosh import highlight, sorting
 from whoosh.qparser import FieldAliasPlugin, MultifieldParser, QueryParserError
 from whoosh.query import And, Term
 
-from .projection import published_only
+from .projection import unpublished
 from .schema import ANALYZER, library_schema
 from .store import IndexStore
 
@@ -81,7 +81,22 @@ class LibrarySearch:
             cached.close()
         self._local.target, ix = self.store.open()
         self._local.searcher = ix.searcher()
+        self._local.tag_docs = None
         return self._local.searcher
+
+    def _tag_docs(self, searcher) -> dict[str, frozenset[int]]:
+        """Which documents carry each tag, kept as long as this thread's searcher.
+
+        Whoosh's overlapping facet walks every posting of the field on every
+        search; with this map a search only intersects sets.
+        """
+        if self._local.tag_docs is None:
+            reader = searcher.reader()
+            self._local.tag_docs = {
+                tag: frozenset(reader.postings("tags", tag).all_ids())
+                for tag in reader.field_terms("tags")
+            }
+        return self._local.tag_docs
 
     def search(
         self,
@@ -112,15 +127,16 @@ class LibrarySearch:
 
     def _run(self, base: SearchResults, query, filters) -> SearchResults:
         searcher = self._searcher()
-        restrict = And([published_only(), *filters])
+        restrict = And(filters) if filters else None
         final = query if query is not None else restrict
         results = searcher.search_page(
             final,
             base.page,
             pagelen=base.per_page,
             filter=restrict,
+            mask=unpublished(),
             terms=True,
-            groupedby=_facets(),
+            groupedby={"author": sorting.FieldFacet("author", maptype=sorting.Count)},
             **_sorting(base.sort, query),
         )
         results.results.fragmenter = highlight.ContextFragmenter(
@@ -139,7 +155,7 @@ class LibrarySearch:
             total=results.total,
             suggestion=suggestion,
             page=min(base.page, max(1, math.ceil(results.total / base.per_page))),
-            tags=_counts(results.results.groups("tags")),
+            tags=_counts(_tag_counts(self._tag_docs(searcher), results.results.docs())),
             authors=_counts(results.results.groups("author")),
         )
 
@@ -171,11 +187,9 @@ def _filters(kind: str | None, tag: str | None, author: str | None) -> list:
     ]
 
 
-def _facets() -> dict:
-    return {
-        "tags": sorting.FieldFacet("tags", allow_overlap=True, maptype=sorting.Count),
-        "author": sorting.FieldFacet("author", maptype=sorting.Count),
-    }
+def _tag_counts(tag_docs: dict[str, frozenset[int]], matched: set[int]) -> dict:
+    counts = {tag: len(docs & matched) for tag, docs in tag_docs.items()}
+    return {tag: count for tag, count in counts.items() if count}
 
 
 def _sorting(sort: str, query) -> dict:
