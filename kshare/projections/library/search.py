@@ -12,9 +12,9 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from html import escape
 
-from whoosh import highlight, sorting
+from whoosh import highlight
 from whoosh.qparser import FieldAliasPlugin, MultifieldParser, QueryParserError
-from whoosh.query import And, Term
+from whoosh.query import And, Phrase, Term
 
 from .projection import unpublished
 from .schema import ANALYZER, library_schema
@@ -81,22 +81,30 @@ class LibrarySearch:
             cached.close()
         self._local.target, ix = self.store.open()
         self._local.searcher = ix.searcher()
-        self._local.tag_docs = None
+        self._local.cache = {}
         return self._local.searcher
 
-    def _tag_docs(self, searcher) -> dict[str, frozenset[int]]:
-        """Which documents carry each tag, kept as long as this thread's searcher.
+    def _per_searcher(self, key: str, compute):
+        """A value computed once per searcher, i.e. until the index changes."""
+        if key not in self._local.cache:
+            self._local.cache[key] = compute()
+        return self._local.cache[key]
 
-        Whoosh's overlapping facet walks every posting of the field on every
-        search; with this map a search only intersects sets.
+    def _facet_docs(self, searcher, field: str) -> dict[str, frozenset[int]]:
+        """Which documents carry each value of a field, kept with the searcher.
+
+        Whoosh's facets look at every matching document (or, for tags, walk
+        every posting of the field) on every search; with this map a search
+        only intersects sets.
         """
-        if self._local.tag_docs is None:
-            reader = searcher.reader()
-            self._local.tag_docs = {
-                tag: frozenset(reader.postings("tags", tag).all_ids())
-                for tag in reader.field_terms("tags")
-            }
-        return self._local.tag_docs
+        reader = searcher.reader()
+        return self._per_searcher(
+            field,
+            lambda: {
+                value: frozenset(reader.postings(field, value).all_ids())
+                for value in reader.field_terms(field)
+            },
+        )
 
     def search(
         self,
@@ -129,35 +137,54 @@ class LibrarySearch:
         searcher = self._searcher()
         restrict = And(filters) if filters else None
         final = query if query is not None else restrict
-        results = searcher.search_page(
-            final,
-            base.page,
-            pagelen=base.per_page,
-            filter=restrict,
-            mask=unpublished(),
-            terms=True,
-            groupedby={"author": sorting.FieldFacet("author", maptype=sorting.Count)},
+        options = {
+            "filter": restrict,
+            "mask": unpublished(),
             **_sorting(base.sort, query),
-        )
-        results.results.fragmenter = highlight.ContextFragmenter(
-            maxchars=240, surround=60
-        )
-        results.results.formatter = highlight.HtmlFormatter(
-            tagname="mark", between=" … "
-        )
-        hits = [_hit(hit) for hit in results]
+        }
+        if _has_phrase(query):
+            # Checking positions is the costly part: run the query once, unlimited.
+            results = searcher.search(final, limit=None, **options)
+            matched = {results.docnum(i) for i in range(results.scored_length())}
+            page = min(base.page, max(1, math.ceil(len(matched) / base.per_page)))
+        else:
+            matched = self._matched(searcher, final, restrict)
+            page = min(base.page, max(1, math.ceil(len(matched) / base.per_page)))
+            results = searcher.search(final, limit=page * base.per_page, **options)
+        results.fragmenter = highlight.ContextFragmenter(maxchars=240, surround=60)
+        results.formatter = highlight.HtmlFormatter(tagname="mark", between=" … ")
+        start = (page - 1) * base.per_page
+        end = min(start + base.per_page, results.scored_length())
+        hits = [_hit(results[i]) for i in range(start, end)]
         suggestion = None
-        if query is not None and results.total < 3:
+        if query is not None and len(matched) < 3:
             suggestion = _suggestion(searcher, base.query)
         return _with(
             base,
             hits=hits,
-            total=results.total,
+            total=len(matched),
+            page=page,
             suggestion=suggestion,
-            page=min(base.page, max(1, math.ceil(results.total / base.per_page))),
-            tags=_counts(_tag_counts(self._tag_docs(searcher), results.results.docs())),
-            authors=_counts(results.results.groups("author")),
+            tags=_counts(self._facet_docs(searcher, "tags"), matched),
+            authors=_counts(self._facet_docs(searcher, "author"), matched),
         )
+
+    def _matched(self, searcher, final, restrict) -> set[int]:
+        """Every published document the query matches, for the total and facets.
+
+        Whoosh's own ``Results.docs()`` checks each document against the mask
+        one by one (seconds for a common word); sets are far cheaper.
+        """
+        matched = set(searcher.docs_for_query(final))
+        if restrict is not None and final is not restrict:
+            matched.intersection_update(searcher.docs_for_query(restrict))
+        return matched - self._per_searcher(
+            "unpublished", lambda: frozenset(searcher.docs_for_query(unpublished()))
+        )
+
+
+def _has_phrase(query) -> bool:
+    return query is not None and any(isinstance(q, Phrase) for q in query.leaves())
 
 
 def _with(base: SearchResults, **changes) -> SearchResults:
@@ -187,21 +214,18 @@ def _filters(kind: str | None, tag: str | None, author: str | None) -> list:
     ]
 
 
-def _tag_counts(tag_docs: dict[str, frozenset[int]], matched: set[int]) -> dict:
-    counts = {tag: len(docs & matched) for tag, docs in tag_docs.items()}
-    return {tag: count for tag, count in counts.items() if count}
-
-
 def _sorting(sort: str, query) -> dict:
     if sort == "newest" or query is None:
         return {"sortedby": "published", "reverse": True}
     return {}
 
 
-def _counts(groups: dict) -> list[tuple[str, int]]:
-    """Facet counts, largest first; documents without the field have no facet."""
-    found = [(name, count) for name, count in groups.items() if name]
-    return sorted(found, key=lambda kv: (-kv[1], kv[0]))[:15]
+def _counts(
+    facet: dict[str, frozenset[int]], matched: set[int]
+) -> list[tuple[str, int]]:
+    """How many matched documents have each value, largest first (top 15)."""
+    counts = [(value, len(docs & matched)) for value, docs in facet.items()]
+    return sorted((c for c in counts if c[1]), key=lambda c: (-c[1], c[0]))[:15]
 
 
 def _suggestion(searcher, q: str) -> str | None:
