@@ -19,7 +19,7 @@ from eventsourcing.persistence import IntegrityError
 from .domain import text
 from .domain.appreciation import Appreciation
 from .domain.errors import Conflict, Invalid, NotAllowed, NotAuthenticated, NotFound
-from .domain.ids import OPERATOR, api_token_id, appreciation_id, participant_id
+from .domain.ids import OPERATOR, api_token_id, participant_id
 from .domain.participants import COORDINATOR, PARTICIPANT, HandleClaim, Participant
 from .domain.posts import LESSON, PUBLISHED, Post
 from .domain.tokens import ApiToken
@@ -67,9 +67,12 @@ class KnowledgeShare(Application):
             raise Conflict(conflict) from None
         return recordings[-1].notification.id
 
-    def _get(self, aggregate_id: UUID, kind: type[A], what: str) -> A:
+    def _get(
+        self, aggregate_id: UUID, kind: type[A], what: str, *, to_change: bool = True
+    ) -> A:
+        """Load an aggregate; one only read is not copied out of the cache."""
         try:
-            aggregate = self.repository.get(aggregate_id)
+            aggregate = self.repository.get(aggregate_id, deepcopy_from_cache=to_change)
         except AggregateNotFoundError:
             raise NotFound(f"No such {what}.") from None
         if not isinstance(aggregate, kind):
@@ -80,7 +83,7 @@ class KnowledgeShare(Application):
         if actor_id is None:
             raise NotAuthenticated("Please sign in first.")
         try:
-            actor = self._get(actor_id, Participant, "participant")
+            actor = self._get(actor_id, Participant, "participant", to_change=False)
         except NotFound:
             raise NotAuthenticated("Please sign in first.") from None
         if not actor.active:
@@ -180,7 +183,10 @@ class KnowledgeShare(Application):
         """Return the participant whose email and password these are."""
         try:
             person = self._get(
-                participant_id(text.email(email)), Participant, "participant"
+                participant_id(text.email(email)),
+                Participant,
+                "participant",
+                to_change=False,
             )
         except (NotFound, Invalid):
             raise NotAuthenticated("Wrong email or password.") from None
@@ -211,7 +217,9 @@ class KnowledgeShare(Application):
     def identify_token(self, token: str) -> UUID:
         """Return the participant a bearer token belongs to."""
         try:
-            issued = self._get(api_token_id(_digest(token)), ApiToken, "token")
+            issued = self._get(
+                api_token_id(_digest(token)), ApiToken, "token", to_change=False
+            )
         except NotFound:
             raise NotAuthenticated("That API token is not valid.") from None
         if issued.revoked:
@@ -289,13 +297,11 @@ class KnowledgeShare(Application):
     def appreciate_post(self, *, actor_id: UUID, post_id: UUID) -> Receipt:
         """Appreciate a published post; a second time changes nothing."""
         actor = self._acting(actor_id)
-        post = self._get(post_id, Post, "post")
+        post = self._get(post_id, Post, "post", to_change=False)
         if post.status != PUBLISHED:
             raise Invalid("Only a published post can be appreciated.")
         if post.author_id == actor.id:
             raise Invalid("You can't appreciate your own post.")
-        if appreciation_id(post.id, actor.id) in self.repository:
-            return Receipt(post.id, None)
         given = Appreciation(
             post_id=post.id,
             participant_id=actor.id,
@@ -304,7 +310,7 @@ class KnowledgeShare(Application):
         )
         try:
             return Receipt(post.id, self.save(given)[-1].notification.id)
-        except IntegrityError:  # the same person appreciated it a moment ago
+        except IntegrityError:  # appreciated before: its id is taken
             return Receipt(post.id, None)
 
     def feature_lesson(
@@ -313,15 +319,13 @@ class KnowledgeShare(Application):
         """Make a published lesson the lesson of an ISO week (one per week)."""
         self._coordinator(actor_id, "choose the lesson of the week")
         week = checked_week(week)
-        post = self._get(post_id, Post, "lesson")
+        post = self._get(post_id, Post, "lesson", to_change=False)
         if post.kind != LESSON or post.status != PUBLISHED:
             raise Invalid("Only a published lesson can be the lesson of the week.")
         feature = WeeklyFeature.feature(
             week=week, post_id=post.id, note=note, actor_id=actor_id
         )
         taken = f"Week {week} already has a lesson of the week."
-        if feature.id in self.repository:
-            raise Conflict(taken)
         return Receipt(feature.id, self._save(feature, conflict=taken))
 
 

@@ -14,7 +14,8 @@ def plain(markdown_text: str) -> str:
 
 
 def excerpt(markdown_text: str, limit: int = 240) -> str:
-    text = plain(markdown_text)
+    # Markup is rarely longer than the text it marks: a few times the limit is plenty.
+    text = plain(markdown_text[: limit * 4])
     if len(text) <= limit:
         return text
     return text[: limit - 1].rsplit(" ", 1)[0] + "…"
