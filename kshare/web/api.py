@@ -188,8 +188,7 @@ def weekly_feed():
     """This week's lesson, then the archive."""
     kshare = services()
     week = kshare.current_week()
-    current = kshare.queries.lesson_of_the_week(week)
-    weeks = ([current] if current else []) + kshare.queries.weekly_archive(week)
+    weeks = kshare.queries.weekly_feed(week)
     return jsonify(
         week=week,
         weeks=[

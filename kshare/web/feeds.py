@@ -48,11 +48,7 @@ def stories():
 def lesson_of_the_week():
     """Atom feed of the lessons of the week, this week first."""
     kshare = services()
-    week = kshare.current_week()
-    current = kshare.queries.lesson_of_the_week(week)
-    weeks = ([current] if current else []) + kshare.queries.weekly_archive(
-        week, limit=FEED_SIZE
-    )
+    weeks = kshare.queries.weekly_feed(kshare.current_week(), limit=FEED_SIZE)
     items = [
         (
             f"urn:kshare:lesson-of-the-week:{w.week}",

@@ -245,6 +245,11 @@ class SqlQueries:
         """Chosen lessons of the weeks before ``before_week``, newest first."""
         return self._featured(self.weekly.c.week < before_week, limit=limit)
 
+    def weekly_feed(self, week: str, limit: int = 52) -> list[WeeklyLesson]:
+        """This week's lesson (chosen or picked), then the archive."""
+        current = self.lesson_of_the_week(week)
+        return ([current] if current else []) + self.weekly_archive(week, limit)
+
     def _featured(self, condition, limit: int) -> list[WeeklyLesson]:
         w, p = self.weekly.c, self.posts.c
         statement = (
