@@ -23,12 +23,8 @@ def library_schema() -> Schema:
         title=TEXT(stored=True, field_boost=2.0, analyzer=ANALYZER, spelling=True),
         summary=STORED(),
         body=TEXT(stored=True, analyzer=ANALYZER, spelling=True),
-        # Term vectors and a column make the tag and author facets cheap: without
-        # them Whoosh walks every posting of the field on every search.
-        tags=KEYWORD(
-            stored=True, commas=True, lowercase=True, scorable=True, vector=True
-        ),
-        author=ID(stored=True, sortable=True),
+        tags=KEYWORD(stored=True, commas=True, lowercase=True, scorable=True),
+        author=ID(stored=True),
         published=DATETIME(stored=True, sortable=True),
         stash=STORED(),
         position=STORED(),
