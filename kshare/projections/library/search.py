@@ -146,10 +146,10 @@ class LibrarySearch:
             # Checking positions is the costly part: run the query once, unlimited.
             results = searcher.search(final, limit=None, **options)
             matched = {results.docnum(i) for i in range(results.scored_length())}
-            page = min(base.page, max(1, math.ceil(len(matched) / base.per_page)))
+            page = _last_page_at_most(base, len(matched))
         else:
             matched = self._matched(searcher, final, restrict)
-            page = min(base.page, max(1, math.ceil(len(matched) / base.per_page)))
+            page = _last_page_at_most(base, len(matched))
             results = searcher.search(final, limit=page * base.per_page, **options)
         results.fragmenter = highlight.ContextFragmenter(maxchars=240, surround=60)
         results.formatter = highlight.HtmlFormatter(tagname="mark", between=" … ")
@@ -181,6 +181,11 @@ class LibrarySearch:
         return matched - self._per_searcher(
             "unpublished", lambda: frozenset(searcher.docs_for_query(unpublished()))
         )
+
+
+def _last_page_at_most(base: SearchResults, total: int) -> int:
+    """The page asked for, or the last page there is."""
+    return min(base.page, max(1, math.ceil(total / base.per_page)))
 
 
 def _has_phrase(query) -> bool:
