@@ -5,7 +5,6 @@ from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import and_, func, select
 
-from ...domain.clock import iso_week
 from ...domain.posts import LESSON, PUBLISHED, STORY
 from .engine import SqlEngines
 from .readmodels import SqlReadModels
@@ -292,7 +291,3 @@ def _summary(row) -> PostSummary:
     values["published_at"] = utc(values["published_at"])
     values["updated_at"] = utc(values["updated_at"])
     return PostSummary(**values)
-
-
-def current_week(now: datetime) -> str:
-    return iso_week(now.date())
