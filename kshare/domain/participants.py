@@ -11,7 +11,8 @@ from .ids import handle_claim_id, participant_id
 
 PARTICIPANT = "participant"
 COORDINATOR = "coordinator"
-ROLES = (PARTICIPANT, COORDINATOR)
+SPONSOR = "sponsor"  # reads the program dashboard; runs no cohort
+ROLES = (PARTICIPANT, COORDINATOR, SPONSOR)
 
 
 def checked_role(role: str) -> str:

@@ -74,3 +74,11 @@ def word_list(values: Iterable[str] | str, label: str) -> list[str]:
         values = values.split(",")
     result = [optional(v, label, maximum=60) for v in values]
     return list(dict.fromkeys(v for v in result if v))[:20]
+
+
+def slug(value: str, label: str) -> str:
+    """A lowercase slug of letters, digits and hyphens, such as a competency."""
+    found = tags([value])
+    if not found:
+        raise Invalid(f"{label} is required.")
+    return found[0]

@@ -1,105 +1,27 @@
-"""The application: every command people can give, with who may give it.
-
-Each command loads aggregates, checks the policy, calls domain methods and
-saves, and returns a ``Receipt`` whose ``position`` is the notification id
-of the last event saved, so a caller can wait for its own write to appear
-in the projections.
-"""
+"""Library commands: participants, posts, appreciation, the lesson of the week."""
 
 import hashlib
 import secrets
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any
 from uuid import UUID
 
-from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.persistence import IntegrityError
 
-from .domain import text
-from .domain.appreciation import Appreciation
-from .domain.errors import Conflict, Invalid, NotAllowed, NotAuthenticated, NotFound
-from .domain.ids import OPERATOR, api_token_id, participant_id
-from .domain.participants import COORDINATOR, PARTICIPANT, HandleClaim, Participant
-from .domain.posts import LESSON, PUBLISHED, Post
-from .domain.tokens import ApiToken
-from .domain.weekly import WeeklyFeature, checked_week
-from .passwords import Argon2Passwords
+from ..domain import text
+from ..domain.appreciation import Appreciation
+from ..domain.errors import Conflict, Invalid, NotAllowed, NotAuthenticated, NotFound
+from ..domain.ids import OPERATOR, api_token_id, participant_id
+from ..domain.participants import PARTICIPANT, HandleClaim, Participant
+from ..domain.posts import LESSON, PUBLISHED, Post
+from ..domain.tokens import ApiToken
+from ..domain.weekly import WeeklyFeature, checked_week
+from .base import RACE as _RACE
+from .base import Base, Receipt
 
-A = TypeVar("A")
 MIN_PASSWORD = 8
 
 
-@dataclass(frozen=True)
-class Receipt:
-    """What a command saved: the aggregate's id and the log position reached."""
-
-    id: UUID
-    position: int | None
-
-
-class KnowledgeShare(Application):
-    """Commands of the knowledge library; reads go through the projections."""
-
-    name = "kshare"
-    env = {"AGGREGATE_CACHE_MAXSIZE": "5000"}
-
-    def __init__(self, env: dict[str, str] | None = None, *, passwords=None) -> None:
-        super().__init__(env)
-        self.passwords = passwords or Argon2Passwords()
-        self._listeners: list[Callable[[int], None]] = []
-
-    # -- plumbing -------------------------------------------------------------
-
-    def on_saved(self, listener: Callable[[int], None]) -> None:
-        """Call ``listener(position)`` after every save (wakes the projections)."""
-        self._listeners.append(listener)
-
-    def _notify(self, recordings) -> None:
-        if recordings:
-            for listener in self._listeners:
-                listener(recordings[-1].notification.id)
-
-    def _save(self, *aggregates, conflict: str) -> int:
-        try:
-            recordings = self.save(*aggregates)
-        except IntegrityError:
-            raise Conflict(conflict) from None
-        return recordings[-1].notification.id
-
-    def _get(
-        self, aggregate_id: UUID, kind: type[A], what: str, *, to_change: bool = True
-    ) -> A:
-        """Load an aggregate; one only read is not copied out of the cache."""
-        try:
-            aggregate = self.repository.get(aggregate_id, deepcopy_from_cache=to_change)
-        except AggregateNotFoundError:
-            raise NotFound(f"No such {what}.") from None
-        if not isinstance(aggregate, kind):
-            raise NotFound(f"No such {what}.")
-        return aggregate
-
-    def _acting(self, actor_id: UUID | None) -> Participant:
-        if actor_id is None:
-            raise NotAuthenticated("Please sign in first.")
-        try:
-            actor = self._get(actor_id, Participant, "participant", to_change=False)
-        except NotFound:
-            raise NotAuthenticated("Please sign in first.") from None
-        if not actor.active:
-            raise NotAllowed("This account is deactivated.")
-        return actor
-
-    def _coordinator(self, actor_id: UUID | None, doing: str) -> Participant | None:
-        if actor_id == OPERATOR:
-            return None
-        actor = self._acting(actor_id)
-        if not actor.is_coordinator:
-            raise NotAllowed(f"Only a coordinator may {doing}.")
-        return actor
-
-    # -- participants ---------------------------------------------------------
-
+class LibraryCommands(Base):
     def register_participant(
         self,
         *,
@@ -226,8 +148,6 @@ class KnowledgeShare(Application):
             raise NotAuthenticated("That API token was revoked.")
         return self._acting(issued.participant_id).id
 
-    # -- posts ----------------------------------------------------------------
-
     def draft_post(
         self,
         *,
@@ -329,11 +249,5 @@ class KnowledgeShare(Application):
         return Receipt(feature.id, self._save(feature, conflict=taken))
 
 
-_RACE = "Someone else changed this at the same moment; reload and try again."
-
-
 def _digest(token: str) -> str:
     return hashlib.sha256((token or "").encode()).hexdigest()
-
-
-__all__ = ["COORDINATOR", "PARTICIPANT", "KnowledgeShare", "Receipt"]

@@ -1,0 +1,18 @@
+"""The application: every command people can give, with who may give it.
+
+Reads never come here: they go through the projections.
+"""
+
+from ..domain.participants import COORDINATOR, PARTICIPANT, SPONSOR
+from .base import Receipt
+from .library import LibraryCommands
+from .programs import ProgramCommands
+
+
+class KnowledgeShare(LibraryCommands, ProgramCommands):
+    """The commands of kshare: the knowledge library and mentorship programs."""
+
+    name = "kshare"
+
+
+__all__ = ["COORDINATOR", "PARTICIPANT", "SPONSOR", "KnowledgeShare", "Receipt"]
