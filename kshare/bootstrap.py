@@ -15,10 +15,11 @@ from .projections.rebuild import rebuild_library, rebuild_sql
 from .projections.runner import ProjectionRunner
 from .projections.sql.engine import SqlEngines, make_engines
 from .projections.sql.listen import PostgresWakeup
+from .projections.sql.program_queries import SqlProgramQueries
 from .projections.sql.queries import SqlQueries
 from .projections.sql.readmodels import SqlReadModels
 
-PROJECTIONS = ("participants", "posts", "weekly", "library")
+PROJECTIONS = ("participants", "posts", "weekly", "programs", "cohorts", "library")
 
 
 @dataclass
@@ -31,6 +32,7 @@ class Services:
     library: WhooshLessonLibrary
     runner: ProjectionRunner
     queries: SqlQueries
+    programs: SqlProgramQueries
     search: LibrarySearch
 
     def wait_for(self, position: int | None) -> bool:
@@ -92,5 +94,6 @@ def build(settings: Settings) -> Services:
         library=library,
         runner=runner,
         queries=SqlQueries(engines, read_models),
+        programs=SqlProgramQueries(engines, read_models),
         search=LibrarySearch(store),
     )

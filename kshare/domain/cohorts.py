@@ -93,10 +93,12 @@ class Cohort(KAggregate):
         """Move to the next stage; closing goes through ``close``."""
         if to not in STAGES:
             raise Invalid(f"{to!r} is not a cohort stage.")
+        if to == CLOSED:
+            raise Invalid("A cohort closes with its reflection summary, not by a step.")
         following = (
             STAGES[STAGES.index(self.stage) + 1] if self.stage != CLOSED else None
         )
-        if to != following or to == CLOSED:
+        if to != following:
             allowed = "nothing: it is closed" if following is None else following
             raise Invalid(f"A cohort in {self.stage} can move to {allowed}, not {to}.")
         self._advanced(stage=to, actor_id=actor_id)

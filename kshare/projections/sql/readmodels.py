@@ -16,6 +16,7 @@ from sqlalchemy import Connection, MetaData, select, text
 from .engine import SqlEngines
 from .participants import SqlParticipants
 from .posts import SqlPosts
+from .programs import SqlCohorts, SqlPrograms
 from .tables import OWNED, define, tracking_table
 from .weekly import SqlWeeklyFeatures
 
@@ -25,7 +26,13 @@ class StaleTracking(Exception):
 
 
 def all_projections() -> list:
-    return [SqlParticipants(), SqlPosts(), SqlWeeklyFeatures()]
+    return [
+        SqlParticipants(),
+        SqlPosts(),
+        SqlWeeklyFeatures(),
+        SqlPrograms(),
+        SqlCohorts(),
+    ]
 
 
 class SqlReadModels:

@@ -18,6 +18,8 @@ OWNED = {
     "participants": ("participants",),
     "posts": ("posts", "post_revisions", "appreciations"),
     "weekly": ("weekly_features",),
+    "programs": ("programs", "charter_versions", "program_templates"),
+    "cohorts": ("cohorts", "cohort_stages", "enrollments"),
 }
 
 
@@ -38,6 +40,12 @@ def define(metadata: MetaData, suffix: str = "") -> dict[str, Table]:
         "post_revisions": _post_revisions,
         "appreciations": _appreciations,
         "weekly_features": _weekly_features,
+        "programs": _programs,
+        "charter_versions": _charter_versions,
+        "program_templates": _program_templates,
+        "cohorts": _cohorts,
+        "cohort_stages": _cohort_stages,
+        "enrollments": _enrollments,
     }
     return {name: build(metadata, name + suffix) for name, build in builders.items()}
 
@@ -122,4 +130,99 @@ def _weekly_features(metadata: MetaData, name: str) -> Table:
         Column("note", Text, nullable=False),
         Column("actor_id", String(36), nullable=False),
         _when("featured_at", nullable=False),
+    )
+
+
+def _programs(metadata: MetaData, name: str) -> Table:
+    return Table(
+        name,
+        metadata,
+        Column("id", String(36), primary_key=True),
+        Column("slug", String(30), nullable=False),
+        Column("name", String(120), nullable=False),
+        Column("charter_version", Integer, nullable=False),
+        Column("charter", JSON, nullable=False),
+        _when("launched_at", nullable=False),
+        Index(f"ix_{name}_slug", "slug", unique=True),
+    )
+
+
+def _charter_versions(metadata: MetaData, name: str) -> Table:
+    return Table(
+        name,
+        metadata,
+        Column("program_id", String(36), primary_key=True),
+        Column("version", Integer, primary_key=True),
+        Column("charter", JSON, nullable=False),
+        Column("note", Text, nullable=False),
+        Column("actor_id", String(36), nullable=False),
+        _when("at", nullable=False),
+    )
+
+
+def _program_templates(metadata: MetaData, name: str) -> Table:
+    return Table(
+        name,
+        metadata,
+        Column("id", String(80), primary_key=True),  # program id : key
+        Column("program_id", String(36), nullable=False),
+        Column("key", String(30), nullable=False),
+        Column("kind", String(20), nullable=False),
+        Column("challenge", String(40), nullable=False),
+        Column("title", String(120), nullable=False),
+        Column("body", Text, nullable=False),
+        _when("updated_at", nullable=False),
+    )
+
+
+def _cohorts(metadata: MetaData, name: str) -> Table:
+    return Table(
+        name,
+        metadata,
+        Column("id", String(36), primary_key=True),
+        Column("program_id", String(36), nullable=False),
+        Column("slug", String(30), nullable=False),
+        Column("name", String(120), nullable=False),
+        Column("pilot", Boolean, nullable=False),
+        Column("stage", String(30), nullable=False),
+        Column("starts_on", String(10), nullable=False),
+        Column("ends_on", String(10), nullable=False),
+        Column("lessons_learned", Text),
+        Column("next_direction", Text),
+        _when("planned_at", nullable=False),
+        Index(f"ix_{name}_program", "program_id"),
+    )
+
+
+def _cohort_stages(metadata: MetaData, name: str) -> Table:
+    return Table(
+        name,
+        metadata,
+        Column("cohort_id", String(36), primary_key=True),
+        Column("stage", String(30), primary_key=True),
+        Column("actor_id", String(36), nullable=False),
+        _when("at", nullable=False),
+    )
+
+
+def _enrollments(metadata: MetaData, name: str) -> Table:
+    return Table(
+        name,
+        metadata,
+        Column("id", String(36), primary_key=True),
+        Column("cohort_id", String(36), nullable=False),
+        Column("participant_id", String(36), nullable=False),
+        Column("role", String(10), nullable=False),
+        Column("capacity", Integer, nullable=False),
+        Column("availability", Text, nullable=False),
+        Column("goals", Text, nullable=False),
+        Column("skill_gaps", JSON, nullable=False),
+        Column("interests", JSON, nullable=False),
+        Column("expertise", JSON, nullable=False),
+        Column("orientation", JSON, nullable=False),
+        Column("active", Boolean, nullable=False),
+        Column("left_reason", Text),
+        _when("enrolled_at", nullable=False),
+        Index(f"ix_{name}_cohort", "cohort_id"),
+        Index(f"ix_{name}_participant", "participant_id"),
     )

@@ -1,0 +1,152 @@
+"""Programs and cohorts as people read them, on SQLite and PostgreSQL."""
+
+from datetime import date
+
+import pytest
+from projection_helpers import dump
+
+from kshare.domain.ids import OPERATOR
+
+CHARTER = {
+    "intent": "Grow confident technical leads.",
+    "expectations": "Meet every two weeks with an agenda.",
+    "success_metrics": ["milestones reached"],
+    "competencies": {"code-review": "Code review"},
+    "cadence_days": 14,
+    "time_commitment": "Two hours a month",
+}
+
+
+@pytest.fixture
+def program(any_services):
+    app = any_services.app
+
+    def person(handle, **extra):
+        return app.register_participant(
+            email=f"{handle}@example.org",
+            handle=handle,
+            display_name=handle.title(),
+            password="correct horse battery",
+            **extra,
+        ).id
+
+    cora = person("cora", role="coordinator", actor_id=OPERATOR)
+    ann, ben = person("ann"), person("ben")
+    leads = app.launch_program(
+        actor_id=cora, slug="leads", name="Leads", charter=CHARTER
+    ).id
+    app.revise_charter(
+        actor_id=cora,
+        program_id=leads,
+        charter=CHARTER | {"cadence_days": 21},
+        note="Every three weeks",
+    )
+    for key, kind in (("first", "agenda"), ("close", "reflection")):
+        app.save_template(
+            actor_id=cora,
+            program_id=leads,
+            key=key,
+            kind=kind,
+            title=key.title(),
+            body="...",
+        )
+    app.save_template(
+        actor_id=cora,
+        program_id=leads,
+        key="first",
+        kind="agenda",
+        title="First!",
+        body="1.",
+    )
+    pilot = app.plan_cohort(
+        actor_id=cora,
+        program_id=leads,
+        slug="pilot",
+        name="Pilot",
+        pilot=True,
+        starts_on=date(2026, 1, 5),
+        ends_on=date(2026, 6, 30),
+    ).id
+    app.advance_cohort(actor_id=cora, cohort_id=pilot, to="enrolling")
+    app.enroll(
+        actor_id=ann,
+        cohort_id=pilot,
+        role="mentor",
+        capacity=2,
+        expertise=["code-review"],
+    )
+    app.enroll(actor_id=ben, cohort_id=pilot, role="mentee", skill_gaps=["code-review"])
+    app.complete_orientation(actor_id=ben, cohort_id=pilot, item="read-the-charter")
+    app.complete_orientation(actor_id=ben, cohort_id=pilot, item="write-goals")
+    app.leave_cohort(actor_id=ann, cohort_id=pilot, reason="Parental leave")
+    for stage in ("kicked-off", "mid-cycle-review", "end-of-cycle-reflection"):
+        app.advance_cohort(actor_id=cora, cohort_id=pilot, to=stage)
+    app.close_cohort(
+        actor_id=cora,
+        cohort_id=pilot,
+        lessons_learned="Shadowing works",
+        next_direction="Pair across teams",
+    )
+    any_services.runner.catch_up()
+    return leads, pilot
+
+
+def test_a_program_shows_its_current_charter_and_every_version(any_services, program):
+    leads, _ = program
+    shown = any_services.programs.program("leads")
+    assert (shown.charter_version, shown.charter["cadence_days"]) == (2, 21)
+    versions = any_services.programs.charter_versions(leads)
+    assert [(v.version, v.charter["cadence_days"], v.note) for v in versions] == [
+        (1, 14, "Launched"),
+        (2, 21, "Every three weeks"),
+    ]
+
+
+def test_templates_show_their_latest_text(any_services, program):
+    leads, _ = program
+    templates = any_services.programs.templates(leads)
+    assert [(t["key"], t["kind"], t["title"]) for t in templates] == [
+        ("first", "agenda", "First!"),
+        ("close", "reflection", "Close"),
+    ]
+
+
+def test_a_cohort_shows_every_stage_it_went_through_and_its_summary(
+    any_services, program
+):
+    leads, pilot = program
+    [cohort] = any_services.programs.cohorts(leads)
+    assert cohort.id == str(pilot) and cohort.pilot and cohort.stage == "closed"
+    assert [stage for stage, _ in cohort.stages] == [
+        "planned",
+        "enrolling",
+        "kicked-off",
+        "mid-cycle-review",
+        "end-of-cycle-reflection",
+        "closed",
+    ]
+    assert (cohort.lessons_learned, cohort.next_direction) == (
+        "Shadowing works",
+        "Pair across teams",
+    )
+
+
+def test_members_show_their_role_orientation_and_departure(any_services, program):
+    _, pilot = program
+    members = {m.handle: m for m in any_services.programs.members(pilot)}
+    assert (members["ann"].role, members["ann"].capacity, members["ann"].active) == (
+        "mentor",
+        2,
+        False,
+    )
+    assert members["ann"].left_reason == "Parental leave"
+    assert members["ben"].orientation == ["read-the-charter", "write-goals"]
+    assert members["ben"].skill_gaps == ["code-review"]
+
+
+def test_rebuilding_programs_and_cohorts_equals_building_them_live(
+    any_services, program
+):
+    live = dump(any_services)
+    assert any_services.rebuild(["programs", "cohorts"]) > 0
+    assert dump(any_services) == live
