@@ -6,10 +6,11 @@ Reads never come here: they go through the projections.
 from ..domain.participants import COORDINATOR, PARTICIPANT, SPONSOR
 from .base import Receipt
 from .library import LibraryCommands
+from .pairings import PairingCommands
 from .programs import ProgramCommands
 
 
-class KnowledgeShare(LibraryCommands, ProgramCommands):
+class KnowledgeShare(LibraryCommands, ProgramCommands, PairingCommands):
     """The commands of kshare: the knowledge library and mentorship programs."""
 
     name = "kshare"

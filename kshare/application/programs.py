@@ -125,19 +125,6 @@ class ProgramCommands(Base):
         enrollment.complete_orientation(item=item, actor_id=actor_id)
         return Receipt(enrollment.id, self._save(enrollment, conflict=RACE))
 
-    def leave_cohort(
-        self,
-        *,
-        actor_id: UUID,
-        cohort_id: UUID,
-        reason: str,
-        participant_id: UUID | None = None,
-    ) -> Receipt:
-        """Leave a cohort, with a reason."""
-        enrollment = self._enrollment(actor_id, cohort_id, participant_id)
-        enrollment.leave(reason=reason, actor_id=actor_id)
-        return Receipt(enrollment.id, self._save(enrollment, conflict=RACE))
-
     def _for_whom(
         self, actor_id: UUID, participant_id: UUID | None, doing: str
     ) -> UUID:

@@ -205,6 +205,7 @@ class Enrollment(KAggregate):
         self.capacity = capacity
         self.orientation: list[str] = []
         self.active = True
+        self.pairings: dict[str, int] = {}  # open pairing -> mentees mentored there
 
     def complete_orientation(self, *, item: str, actor_id: UUID) -> None:
         if item not in ORIENTATION:
@@ -227,3 +228,35 @@ class Enrollment(KAggregate):
     @event("Left")
     def _left(self, *, reason: str, actor_id: UUID) -> None:
         self.active = False
+
+    @property
+    def load(self) -> int:
+        """How many mentees this person mentors in open pairings."""
+        return sum(self.pairings.values())
+
+    def join_pairing(self, *, pairing_id: UUID, as_role: str, mentees: int) -> None:
+        """Count an open pairing; a mentor never goes over their capacity."""
+        if not self.active:
+            raise Invalid("Someone in this pairing has left the cohort.")
+        if self.role not in (as_role, BOTH):
+            raise Invalid(
+                f"Someone in this pairing did not join the cohort as a {as_role}."
+            )
+        if mentees and self.load + mentees > self.capacity:
+            room = self.capacity - self.load
+            raise Invalid(
+                f"A mentor in this pairing has room for {room} more mentee(s)."
+            )
+        self._joined_pairing(pairing_id=str(pairing_id), mentees=mentees)
+
+    @event("PairingJoined")
+    def _joined_pairing(self, *, pairing_id: str, mentees: int) -> None:
+        self.pairings[pairing_id] = mentees
+
+    def leave_pairing(self, *, pairing_id: UUID) -> None:
+        if str(pairing_id) in self.pairings:
+            self._left_pairing(pairing_id=str(pairing_id))
+
+    @event("PairingLeft")
+    def _left_pairing(self, *, pairing_id: str) -> None:
+        del self.pairings[pairing_id]
