@@ -15,11 +15,21 @@ from .projections.rebuild import rebuild_library, rebuild_sql
 from .projections.runner import ProjectionRunner
 from .projections.sql.engine import SqlEngines, make_engines
 from .projections.sql.listen import PostgresWakeup
+from .projections.sql.pairing_queries import SqlPairingQueries
 from .projections.sql.program_queries import SqlProgramQueries
 from .projections.sql.queries import SqlQueries
 from .projections.sql.readmodels import SqlReadModels
 
-PROJECTIONS = ("participants", "posts", "weekly", "programs", "cohorts", "library")
+PROJECTIONS = (
+    "participants",
+    "posts",
+    "weekly",
+    "programs",
+    "cohorts",
+    "pairings",
+    "private_notes",
+    "library",
+)
 
 
 @dataclass
@@ -33,6 +43,7 @@ class Services:
     runner: ProjectionRunner
     queries: SqlQueries
     programs: SqlProgramQueries
+    pairings: SqlPairingQueries
     search: LibrarySearch
 
     def wait_for(self, position: int | None) -> bool:
@@ -95,5 +106,6 @@ def build(settings: Settings) -> Services:
         runner=runner,
         queries=SqlQueries(engines, read_models),
         programs=SqlProgramQueries(engines, read_models),
+        pairings=SqlPairingQueries(engines, read_models),
         search=LibrarySearch(store),
     )

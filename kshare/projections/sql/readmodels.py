@@ -14,6 +14,7 @@ from eventsourcing.utils import get_topic
 from sqlalchemy import Connection, MetaData, select, text
 
 from .engine import SqlEngines
+from .pairings import SqlPairings, SqlPrivateNotes
 from .participants import SqlParticipants
 from .posts import SqlPosts
 from .programs import SqlCohorts, SqlPrograms
@@ -32,6 +33,8 @@ def all_projections() -> list:
         SqlWeeklyFeatures(),
         SqlPrograms(),
         SqlCohorts(),
+        SqlPairings(),
+        SqlPrivateNotes(),
     ]
 
 

@@ -20,6 +20,13 @@ OWNED = {
     "weekly": ("weekly_features",),
     "programs": ("programs", "charter_versions", "program_templates"),
     "cohorts": ("cohorts", "cohort_stages", "enrollments"),
+    "pairings": (
+        "pairings",
+        "pairing_members",
+        "pairing_sessions",
+        "pairing_reflections",
+    ),
+    "private_notes": ("private_notes",),
 }
 
 
@@ -46,6 +53,11 @@ def define(metadata: MetaData, suffix: str = "") -> dict[str, Table]:
         "cohorts": _cohorts,
         "cohort_stages": _cohort_stages,
         "enrollments": _enrollments,
+        "pairings": _pairings,
+        "pairing_members": _pairing_members,
+        "pairing_sessions": _pairing_sessions,
+        "pairing_reflections": _pairing_reflections,
+        "private_notes": _private_notes,
     }
     return {name: build(metadata, name + suffix) for name, build in builders.items()}
 
@@ -225,4 +237,86 @@ def _enrollments(metadata: MetaData, name: str) -> Table:
         _when("enrolled_at", nullable=False),
         Index(f"ix_{name}_cohort", "cohort_id"),
         Index(f"ix_{name}_participant", "participant_id"),
+    )
+
+
+def _pairings(metadata: MetaData, name: str) -> Table:
+    return Table(
+        name,
+        metadata,
+        Column("id", String(36), primary_key=True),
+        Column("cohort_id", String(36), nullable=False),
+        Column("format", String(20), nullable=False),
+        Column("status", String(20), nullable=False),
+        Column("requested", Boolean, nullable=False),
+        Column("agreement", JSON, nullable=False),
+        _when("proposed_at", nullable=False),
+        Column("started_on", String(10)),
+        _when("ended_at"),
+        Column("end_reason", Text),
+        Column("session_count", Integer, nullable=False),
+        Column("minutes", Integer, nullable=False),
+        Column("last_session_on", String(10)),
+        Index(f"ix_{name}_cohort", "cohort_id"),
+    )
+
+
+def _pairing_members(metadata: MetaData, name: str) -> Table:
+    return Table(
+        name,
+        metadata,
+        Column("id", String(80), primary_key=True),  # pairing id : participant id
+        Column("pairing_id", String(36), nullable=False),
+        Column("participant_id", String(36), nullable=False),
+        Column("role", String(10), nullable=False),
+        Column("accepted", Boolean, nullable=False),
+        Column("acknowledged", Boolean, nullable=False),
+        Index(f"ix_{name}_pairing", "pairing_id"),
+        Index(f"ix_{name}_participant", "participant_id"),
+    )
+
+
+def _pairing_sessions(metadata: MetaData, name: str) -> Table:
+    return Table(
+        name,
+        metadata,
+        Column("id", String(36), primary_key=True),
+        Column("pairing_id", String(36), nullable=False),
+        Column("held_on", String(10), nullable=False),
+        Column("minutes", Integer, nullable=False),
+        Column("format", String(20), nullable=False),
+        Column("agenda", Text, nullable=False),
+        Column("shared_notes", Text, nullable=False),
+        Column("action_items", JSON, nullable=False),
+        Column("logged_by", String(36), nullable=False),
+        _when("logged_at", nullable=False),
+        Index(f"ix_{name}_pairing", "pairing_id"),
+    )
+
+
+def _pairing_reflections(metadata: MetaData, name: str) -> Table:
+    return Table(
+        name,
+        metadata,
+        Column("id", String(100), primary_key=True),  # pairing : member : stage
+        Column("pairing_id", String(36), nullable=False),
+        Column("participant_id", String(36), nullable=False),
+        Column("stage", String(20), nullable=False),
+        Column("reflection", Text, nullable=False),
+        _when("at", nullable=False),
+        Index(f"ix_{name}_pairing", "pairing_id"),
+    )
+
+
+def _private_notes(metadata: MetaData, name: str) -> Table:
+    return Table(
+        name,
+        metadata,
+        Column("id", String(36), primary_key=True),
+        Column("author_id", String(36), nullable=False),
+        Column("pairing_id", String(36), nullable=False),
+        Column("session_id", String(36), nullable=False),
+        Column("note", Text, nullable=False),
+        _when("at", nullable=False),
+        Index(f"ix_{name}_author", "author_id", "pairing_id"),
     )

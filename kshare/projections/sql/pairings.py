@@ -1,0 +1,178 @@
+"""Pairing histories: every pairing, its members, sessions and reflections.
+
+Private notes are projected apart (``SqlPrivateNotes``) and read only by a
+query that takes the author's id.
+"""
+
+from sqlalchemy import Connection, Table
+
+from ...domain.pairings import (
+    ACTIVE,
+    CLOSED,
+    DECLINED,
+    PAUSED,
+    PROPOSED,
+    Pairing,
+    PrivateNote,
+)
+from .rows import Rows
+
+STATUS = {
+    Pairing.Activated: ACTIVE,
+    Pairing.Resumed: ACTIVE,
+    Pairing.Paused: PAUSED,
+    Pairing.Declined: DECLINED,
+    Pairing.Closed: CLOSED,
+}
+
+
+class SqlPairings:
+    name = "pairings"
+    events = (
+        Pairing.Proposed,
+        Pairing.Accepted,
+        Pairing.Activated,
+        Pairing.Declined,
+        Pairing.Paused,
+        Pairing.Resumed,
+        Pairing.Closed,
+        Pairing.ReflectionWritten,
+        Pairing.AgreementAcknowledged,
+        Pairing.SessionLogged,
+        Pairing.ActionItemDone,
+    )
+
+    def apply(self, conn: Connection, tables: dict[str, Table], events) -> None:
+        pairings = Rows(conn, tables["pairings"])
+        members = Rows(conn, tables["pairing_members"])
+        sessions = Rows(conn, tables["pairing_sessions"])
+        pairings.load(str(e.originator_id) for _, e in events)
+        members.load(
+            _member_id(e.originator_id, e.member)
+            for _, e in events
+            if hasattr(e, "member")
+        )
+        sessions.load(
+            e.session_id for _, e in events if isinstance(e, Pairing.ActionItemDone)
+        )
+        reflections = []
+        for _, e in events:
+            pairing_id = str(e.originator_id)
+            if isinstance(e, Pairing.Proposed):
+                pairings.add(_proposed(e))
+                for person, role in e.members.items():
+                    members.add(_member(pairing_id, person, role))
+                continue
+            row = pairings.get(pairing_id)
+            if type(e) in STATUS:
+                _status(row, e)
+            elif isinstance(e, Pairing.Accepted):
+                members.get(_member_id(pairing_id, e.member))["accepted"] = True
+            elif isinstance(e, Pairing.AgreementAcknowledged):
+                members.get(_member_id(pairing_id, e.member))["acknowledged"] = True
+            elif isinstance(e, Pairing.SessionLogged):
+                sessions.add(_session(e))
+                row["session_count"] += 1
+                row["minutes"] += e.minutes
+                row["last_session_on"] = max(row["last_session_on"] or "", e.held_on)
+            elif isinstance(e, Pairing.ActionItemDone):
+                _item_done(sessions.get(e.session_id), e.index)
+            else:
+                reflections.append(_reflection(e))
+        for rows in (pairings, members, sessions):
+            rows.flush()
+        if reflections:
+            conn.execute(tables["pairing_reflections"].insert(), reflections)
+
+
+class SqlPrivateNotes:
+    name = "private_notes"
+    events = (PrivateNote.PrivateNoteWritten,)
+
+    def apply(self, conn: Connection, tables: dict[str, Table], events) -> None:
+        rows = [
+            {
+                "id": str(e.originator_id),
+                "author_id": str(e.author_id),
+                "pairing_id": str(e.pairing_id),
+                "session_id": e.session_id,
+                "note": e.note,
+                "at": e.timestamp,
+            }
+            for _, e in events
+        ]
+        if rows:
+            conn.execute(tables["private_notes"].insert(), rows)
+
+
+def _member_id(pairing_id, person) -> str:
+    return f"{pairing_id}:{person}"
+
+
+def _proposed(e) -> dict:
+    return {
+        "id": str(e.originator_id),
+        "cohort_id": str(e.cohort_id),
+        "format": e.format,
+        "status": PROPOSED,
+        "requested": e.requested,
+        "agreement": e.agreement,
+        "proposed_at": e.timestamp,
+        "started_on": None,
+        "ended_at": None,
+        "end_reason": None,
+        "session_count": 0,
+        "minutes": 0,
+        "last_session_on": None,
+    }
+
+
+def _member(pairing_id: str, person: str, role: str) -> dict:
+    return {
+        "id": _member_id(pairing_id, person),
+        "pairing_id": pairing_id,
+        "participant_id": person,
+        "role": role,
+        "accepted": False,
+        "acknowledged": False,
+    }
+
+
+def _status(row: dict, e) -> None:
+    row["status"] = STATUS[type(e)]
+    if isinstance(e, Pairing.Activated):
+        row["started_on"] = row["started_on"] or e.started_on
+    if isinstance(e, Pairing.Closed | Pairing.Declined):
+        row.update(ended_at=e.timestamp, end_reason=e.reason)
+
+
+def _session(e) -> dict:
+    return {
+        "id": e.session_id,
+        "pairing_id": str(e.originator_id),
+        "held_on": e.held_on,
+        "minutes": e.minutes,
+        "format": e.format,
+        "agenda": e.agenda,
+        "shared_notes": e.shared_notes,
+        "action_items": e.action_items,
+        "logged_by": str(e.actor_id),
+        "logged_at": e.timestamp,
+    }
+
+
+def _item_done(session: dict, index: int) -> None:
+    items = [dict(item) for item in session["action_items"]]
+    items[index]["done"] = True
+    session["action_items"] = items
+
+
+def _reflection(e) -> dict:
+    return {
+        "id": f"{e.originator_id}:{e.member}:{e.stage}",
+        "pairing_id": str(e.originator_id),
+        "participant_id": e.member,
+        "stage": e.stage,
+        "reflection": e.reflection,
+        "at": e.timestamp,
+    }
