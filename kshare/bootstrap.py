@@ -14,6 +14,7 @@ from .projections.log import EventLog
 from .projections.rebuild import rebuild_library, rebuild_sql
 from .projections.runner import ProjectionRunner
 from .projections.sql.engine import SqlEngines, make_engines
+from .projections.sql.growth_queries import SqlGrowthQueries
 from .projections.sql.listen import PostgresWakeup
 from .projections.sql.pairing_queries import SqlPairingQueries
 from .projections.sql.program_queries import SqlProgramQueries
@@ -28,6 +29,7 @@ PROJECTIONS = (
     "cohorts",
     "pairings",
     "private_notes",
+    "milestones",
     "library",
 )
 
@@ -44,6 +46,7 @@ class Services:
     queries: SqlQueries
     programs: SqlProgramQueries
     pairings: SqlPairingQueries
+    growth: SqlGrowthQueries
     search: LibrarySearch
 
     def wait_for(self, position: int | None) -> bool:
@@ -107,5 +110,6 @@ def build(settings: Settings) -> Services:
         queries=SqlQueries(engines, read_models),
         programs=SqlProgramQueries(engines, read_models),
         pairings=SqlPairingQueries(engines, read_models),
+        growth=SqlGrowthQueries(engines, read_models),
         search=LibrarySearch(store),
     )

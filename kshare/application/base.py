@@ -25,7 +25,8 @@ RACE = "Someone else changed this at the same moment; reload and try again."
 
 @dataclass(frozen=True)
 class Receipt:
-    """What a command saved: the aggregate's id and the log position reached."""
+    """What a command saved: the id of what it created or changed (an aggregate,
+    or a goal or milestone inside one), and the log position it reached."""
 
     id: UUID
     position: int | None

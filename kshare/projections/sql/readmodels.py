@@ -14,6 +14,7 @@ from eventsourcing.utils import get_topic
 from sqlalchemy import Connection, MetaData, select, text
 
 from .engine import SqlEngines
+from .growth import SqlMilestones
 from .pairings import SqlPairings, SqlPrivateNotes
 from .participants import SqlParticipants
 from .posts import SqlPosts
@@ -35,6 +36,7 @@ def all_projections() -> list:
         SqlCohorts(),
         SqlPairings(),
         SqlPrivateNotes(),
+        SqlMilestones(),
     ]
 
 

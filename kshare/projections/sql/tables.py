@@ -27,6 +27,7 @@ OWNED = {
         "pairing_reflections",
     ),
     "private_notes": ("private_notes",),
+    "milestones": ("development_plans", "goals", "milestones"),
 }
 
 
@@ -58,6 +59,9 @@ def define(metadata: MetaData, suffix: str = "") -> dict[str, Table]:
         "pairing_sessions": _pairing_sessions,
         "pairing_reflections": _pairing_reflections,
         "private_notes": _private_notes,
+        "development_plans": _development_plans,
+        "goals": _goals,
+        "milestones": _milestones,
     }
     return {name: build(metadata, name + suffix) for name, build in builders.items()}
 
@@ -319,4 +323,50 @@ def _private_notes(metadata: MetaData, name: str) -> Table:
         Column("note", Text, nullable=False),
         _when("at", nullable=False),
         Index(f"ix_{name}_author", "author_id", "pairing_id"),
+    )
+
+
+def _development_plans(metadata: MetaData, name: str) -> Table:
+    return Table(
+        name,
+        metadata,
+        Column("id", String(36), primary_key=True),
+        Column("pairing_id", String(36), nullable=False),
+        Column("cohort_id", String(36), nullable=False),
+        Column("mentee_id", String(36), nullable=False),
+        Column("started_on", String(10), nullable=False),
+    )
+
+
+def _goals(metadata: MetaData, name: str) -> Table:
+    return Table(
+        name,
+        metadata,
+        Column("id", String(36), primary_key=True),
+        Column("plan_id", String(36), nullable=False),
+        Column("title", String(200), nullable=False),
+        Column("competency", String(40), nullable=False),
+        _when("set_at", nullable=False),
+    )
+
+
+def _milestones(metadata: MetaData, name: str) -> Table:
+    return Table(
+        name,
+        metadata,
+        Column("id", String(36), primary_key=True),
+        Column("goal_id", String(36), nullable=False),
+        Column("plan_id", String(36), nullable=False),
+        Column("cohort_id", String(36), nullable=False),
+        Column("mentee_id", String(36), nullable=False),
+        Column("title", String(200), nullable=False),
+        Column("due_on", String(10), nullable=False),
+        Column("reached_on", String(10)),
+        Column("evidence", JSON),
+        Column("celebration", Text),
+        Column("celebrated_by", String(36)),
+        _when("celebrated_at"),
+        Index(f"ix_{name}_mentee", "mentee_id"),
+        Index(f"ix_{name}_cohort", "cohort_id"),
+        Index(f"ix_{name}_celebrated", "celebrated_at"),
     )
