@@ -14,6 +14,7 @@ from .projections.log import EventLog
 from .projections.rebuild import rebuild_library, rebuild_sql
 from .projections.runner import ProjectionRunner
 from .projections.sql.engine import SqlEngines, make_engines
+from .projections.sql.feedback_queries import SqlFeedbackQueries
 from .projections.sql.growth_queries import SqlGrowthQueries
 from .projections.sql.listen import PostgresWakeup
 from .projections.sql.pairing_queries import SqlPairingQueries
@@ -30,6 +31,8 @@ PROJECTIONS = (
     "pairings",
     "private_notes",
     "milestones",
+    "surveys",
+    "recognition",
     "library",
 )
 
@@ -47,6 +50,7 @@ class Services:
     programs: SqlProgramQueries
     pairings: SqlPairingQueries
     growth: SqlGrowthQueries
+    feedback: SqlFeedbackQueries
     search: LibrarySearch
 
     def wait_for(self, position: int | None) -> bool:
@@ -111,5 +115,6 @@ def build(settings: Settings) -> Services:
         programs=SqlProgramQueries(engines, read_models),
         pairings=SqlPairingQueries(engines, read_models),
         growth=SqlGrowthQueries(engines, read_models),
+        feedback=SqlFeedbackQueries(engines, read_models),
         search=LibrarySearch(store),
     )

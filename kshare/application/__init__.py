@@ -5,13 +5,20 @@ Reads never come here: they go through the projections.
 
 from ..domain.participants import COORDINATOR, PARTICIPANT, SPONSOR
 from .base import Receipt
+from .feedback import FeedbackCommands
 from .growth import GrowthCommands
 from .library import LibraryCommands
 from .pairings import PairingCommands
 from .programs import ProgramCommands
 
 
-class KnowledgeShare(LibraryCommands, ProgramCommands, PairingCommands, GrowthCommands):
+class KnowledgeShare(
+    LibraryCommands,
+    ProgramCommands,
+    PairingCommands,
+    GrowthCommands,
+    FeedbackCommands,
+):
     """The commands of kshare: the knowledge library and mentorship programs."""
 
     name = "kshare"

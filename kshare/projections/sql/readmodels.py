@@ -14,6 +14,7 @@ from eventsourcing.utils import get_topic
 from sqlalchemy import Connection, MetaData, select, text
 
 from .engine import SqlEngines
+from .feedback import SqlRecognition, SqlSurveys
 from .growth import SqlMilestones
 from .pairings import SqlPairings, SqlPrivateNotes
 from .participants import SqlParticipants
@@ -37,6 +38,8 @@ def all_projections() -> list:
         SqlPairings(),
         SqlPrivateNotes(),
         SqlMilestones(),
+        SqlSurveys(),
+        SqlRecognition(),
     ]
 
 

@@ -28,6 +28,8 @@ OWNED = {
     ),
     "private_notes": ("private_notes",),
     "milestones": ("development_plans", "goals", "milestones"),
+    "surveys": ("survey_responses",),
+    "recognition": ("recognitions",),
 }
 
 
@@ -62,6 +64,8 @@ def define(metadata: MetaData, suffix: str = "") -> dict[str, Table]:
         "development_plans": _development_plans,
         "goals": _goals,
         "milestones": _milestones,
+        "survey_responses": _survey_responses,
+        "recognitions": _recognitions,
     }
     return {name: build(metadata, name + suffix) for name, build in builders.items()}
 
@@ -369,4 +373,33 @@ def _milestones(metadata: MetaData, name: str) -> Table:
         Index(f"ix_{name}_mentee", "mentee_id"),
         Index(f"ix_{name}_cohort", "cohort_id"),
         Index(f"ix_{name}_celebrated", "celebrated_at"),
+    )
+
+
+def _survey_responses(metadata: MetaData, name: str) -> Table:
+    return Table(
+        name,
+        metadata,
+        Column("id", String(36), primary_key=True),
+        Column("cohort_id", String(36), nullable=False),
+        Column("occasion", String(60), nullable=False),
+        Column("participant_id", String(36), nullable=False),
+        Column("sentiment", Integer, nullable=False),
+        Column("value", Integer, nullable=False),
+        Column("comment", Text, nullable=False),
+        _when("at", nullable=False),
+        Index(f"ix_{name}_occasion", "cohort_id", "occasion"),
+    )
+
+
+def _recognitions(metadata: MetaData, name: str) -> Table:
+    return Table(
+        name,
+        metadata,
+        Column("id", String(36), primary_key=True),
+        Column("giver_id", String(36), nullable=False),
+        Column("receiver_id", String(36), nullable=False),
+        Column("message", Text, nullable=False),
+        _when("at", nullable=False),
+        Index(f"ix_{name}_receiver", "receiver_id"),
     )
