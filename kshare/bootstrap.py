@@ -17,6 +17,7 @@ from .projections.sql.engine import SqlEngines, make_engines
 from .projections.sql.feedback_queries import SqlFeedbackQueries
 from .projections.sql.growth_queries import SqlGrowthQueries
 from .projections.sql.listen import PostgresWakeup
+from .projections.sql.metrics import SqlProgramMetrics
 from .projections.sql.pairing_queries import SqlPairingQueries
 from .projections.sql.program_queries import SqlProgramQueries
 from .projections.sql.queries import SqlQueries
@@ -51,6 +52,7 @@ class Services:
     pairings: SqlPairingQueries
     growth: SqlGrowthQueries
     feedback: SqlFeedbackQueries
+    metrics: SqlProgramMetrics
     search: LibrarySearch
 
     def wait_for(self, position: int | None) -> bool:
@@ -116,5 +118,6 @@ def build(settings: Settings) -> Services:
         pairings=SqlPairingQueries(engines, read_models),
         growth=SqlGrowthQueries(engines, read_models),
         feedback=SqlFeedbackQueries(engines, read_models),
+        metrics=SqlProgramMetrics(engines, read_models),
         search=LibrarySearch(store),
     )
