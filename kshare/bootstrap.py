@@ -17,6 +17,7 @@ from .projections.sql.engine import SqlEngines, make_engines
 from .projections.sql.feedback_queries import SqlFeedbackQueries
 from .projections.sql.growth_queries import SqlGrowthQueries
 from .projections.sql.listen import PostgresWakeup
+from .projections.sql.matching_queries import SqlMatchingQueries
 from .projections.sql.metrics import SqlProgramMetrics
 from .projections.sql.pairing_queries import SqlPairingQueries
 from .projections.sql.program_queries import SqlProgramQueries
@@ -34,6 +35,7 @@ PROJECTIONS = (
     "milestones",
     "surveys",
     "recognition",
+    "matching",
     "library",
 )
 
@@ -53,6 +55,7 @@ class Services:
     growth: SqlGrowthQueries
     feedback: SqlFeedbackQueries
     metrics: SqlProgramMetrics
+    matching: SqlMatchingQueries
     search: LibrarySearch
 
     def wait_for(self, position: int | None) -> bool:
@@ -119,5 +122,6 @@ def build(settings: Settings) -> Services:
         growth=SqlGrowthQueries(engines, read_models),
         feedback=SqlFeedbackQueries(engines, read_models),
         metrics=SqlProgramMetrics(engines, read_models),
+        matching=SqlMatchingQueries(engines, read_models),
         search=LibrarySearch(store),
     )

@@ -8,6 +8,7 @@ from .base import Receipt
 from .feedback import FeedbackCommands
 from .growth import GrowthCommands
 from .library import LibraryCommands
+from .matching import MatchingCommands
 from .pairings import PairingCommands
 from .programs import ProgramCommands
 
@@ -18,6 +19,7 @@ class KnowledgeShare(
     PairingCommands,
     GrowthCommands,
     FeedbackCommands,
+    MatchingCommands,
 ):
     """The commands of kshare: the knowledge library and mentorship programs."""
 

@@ -230,6 +230,11 @@ class Enrollment(KAggregate):
         self.active = False
 
     @property
+    def paired_as_mentee(self) -> bool:
+        """In an open pairing as a mentee (where they mentor nobody)."""
+        return any(mentees == 0 for mentees in self.pairings.values())
+
+    @property
     def load(self) -> int:
         """How many mentees this person mentors in open pairings."""
         return sum(self.pairings.values())

@@ -16,6 +16,7 @@ from sqlalchemy import Connection, MetaData, select, text
 from .engine import SqlEngines
 from .feedback import SqlRecognition, SqlSurveys
 from .growth import SqlMilestones
+from .matching_drafts import SqlMatchingDrafts
 from .pairings import SqlPairings, SqlPrivateNotes
 from .participants import SqlParticipants
 from .posts import SqlPosts
@@ -40,6 +41,7 @@ def all_projections() -> list:
         SqlMilestones(),
         SqlSurveys(),
         SqlRecognition(),
+        SqlMatchingDrafts(),
     ]
 
 

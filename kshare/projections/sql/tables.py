@@ -30,6 +30,7 @@ OWNED = {
     "milestones": ("development_plans", "goals", "milestones"),
     "surveys": ("survey_responses",),
     "recognition": ("recognitions",),
+    "matching": ("matching_drafts",),
 }
 
 
@@ -66,6 +67,7 @@ def define(metadata: MetaData, suffix: str = "") -> dict[str, Table]:
         "milestones": _milestones,
         "survey_responses": _survey_responses,
         "recognitions": _recognitions,
+        "matching_drafts": _matching_drafts,
     }
     return {name: build(metadata, name + suffix) for name, build in builders.items()}
 
@@ -402,4 +404,19 @@ def _recognitions(metadata: MetaData, name: str) -> Table:
         Column("message", Text, nullable=False),
         _when("at", nullable=False),
         Index(f"ix_{name}_receiver", "receiver_id"),
+    )
+
+
+def _matching_drafts(metadata: MetaData, name: str) -> Table:
+    return Table(
+        name,
+        metadata,
+        Column("id", String(36), primary_key=True),
+        Column("cohort_id", String(36), nullable=False),
+        Column("status", String(20), nullable=False),
+        Column("rotating", Boolean, nullable=False),
+        Column("pairs", JSON, nullable=False),
+        Column("outcomes", JSON),
+        _when("saved_at", nullable=False),
+        Index(f"ix_{name}_cohort", "cohort_id"),
     )

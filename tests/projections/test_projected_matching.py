@@ -1,0 +1,151 @@
+"""Matching from the read models, drafts, and their approval into pairings."""
+
+from datetime import date
+
+import pytest
+
+from kshare.domain.errors import Invalid, NotAllowed
+from kshare.domain.ids import OPERATOR
+
+CHARTER = {
+    "intent": "Grow leads.",
+    "expectations": "Meet.",
+    "cadence_days": 14,
+    "competencies": {"code-review": "Code review"},
+    "time_commitment": "Two hours",
+}
+
+
+@pytest.fixture
+def cohort(any_services):
+    """Two mentors (Mia: code review, one place; Noor: estimation, two places)
+    and three mentees; Abe needs code review, Bea and Cal estimation."""
+    app = any_services.app
+
+    def person(handle, team, **extra):
+        return app.register_participant(
+            email=f"{handle}@example.org",
+            handle=handle,
+            display_name=handle.title(),
+            password="correct horse battery",
+            team=team,
+            **extra,
+        ).id
+
+    people = {"cora": person("cora", "People", role="coordinator", actor_id=OPERATOR)}
+    program = app.launch_program(
+        actor_id=people["cora"], slug="leads", name="Leads", charter=CHARTER
+    ).id
+    cohort = app.plan_cohort(
+        actor_id=people["cora"],
+        program_id=program,
+        slug="spring",
+        name="Spring",
+        starts_on=date(2026, 1, 5),
+        ends_on=date(2026, 6, 30),
+    ).id
+    app.advance_cohort(actor_id=people["cora"], cohort_id=cohort, to="enrolling")
+    for handle, team, role, capacity, skills in (
+        ("mia", "Platform", "mentor", 1, ["code-review"]),
+        ("noor", "Data", "mentor", 2, ["estimation"]),
+        ("abe", "Data", "mentee", 0, ["code-review"]),
+        ("bea", "Platform", "mentee", 0, ["estimation"]),
+        ("cal", "Mobile", "mentee", 0, ["estimation"]),
+    ):
+        people[handle] = person(handle, team)
+        field = "expertise" if role == "mentor" else "skill_gaps"
+        app.enroll(
+            actor_id=people[handle],
+            cohort_id=cohort,
+            role=role,
+            capacity=capacity,
+            **{field: skills},
+        )
+    any_services.runner.catch_up()
+    return people, cohort
+
+
+def test_suggestions_for_a_mentee_come_best_first_with_reasons(any_services, cohort):
+    people, cohort_id = cohort
+    [best, other] = any_services.matching.suggestions(cohort_id, people["abe"])
+    assert (best.mentor.handle, other.mentor.handle) == ("mia", "noor")
+    assert any("code-review" in reason for reason in best.score.reasons)
+    assert any("another team" in reason for reason in best.score.reasons)
+
+
+def test_the_assignment_places_every_mentee_by_skill_within_capacity(
+    any_services, cohort
+):
+    _, cohort_id = cohort
+    pairs = {
+        p.mentee.handle: p.mentor.handle
+        for p in any_services.matching.assignment(cohort_id)
+    }
+    assert pairs == {"abe": "mia", "bea": "noor", "cal": "noor"}
+
+
+def test_an_approved_draft_proposes_its_pairings_and_reports_what_failed(
+    any_services, cohort
+):
+    people, cohort_id = cohort
+    app = any_services.app
+    proposed = any_services.matching.assignment(cohort_id)
+    pairs = [
+        {
+            "mentee_id": p.mentee.id,
+            "mentor_id": p.mentor.id,
+            "score": p.score.total,
+            "reasons": p.score.reasons,
+        }
+        for p in proposed
+    ]
+    with pytest.raises(NotAllowed):
+        app.save_matching_draft(
+            actor_id=people["abe"], cohort_id=cohort_id, pairs=pairs
+        )
+    draft = app.save_matching_draft(
+        actor_id=people["cora"], cohort_id=cohort_id, pairs=pairs
+    ).id
+    # Meanwhile Mia's only place is taken by a pairing proposed by hand.
+    app.propose_pairing(
+        actor_id=people["cora"],
+        cohort_id=cohort_id,
+        format="one-on-one",
+        members={people["mia"]: "mentor", people["bea"]: "mentee"},
+    )
+    app.approve_matching_draft(actor_id=people["cora"], draft_id=draft)
+    with pytest.raises(Invalid, match="already approved"):
+        app.approve_matching_draft(actor_id=people["cora"], draft_id=draft)
+    any_services.runner.catch_up()
+    [shown] = any_services.matching.drafts(cohort_id)
+    outcomes = {o["mentee_id"]: o for o in shown["outcomes"]}
+    assert shown["status"] == "approved"
+    assert "room for 0 more" in outcomes[str(people["abe"])]["problem"]
+    assert (
+        outcomes[str(people["bea"])]["problem"] == "This mentee was paired meanwhile."
+    )
+    assert outcomes[str(people["cal"])]["pairing_id"]
+    history = any_services.pairings.history_of_cohort(cohort_id)
+    assert len(history) == 2  # Bea's by hand, and Cal's from the draft
+    # Abe, whom the draft could not place, is left to match, with Noor's last place.
+    left = any_services.matching.assignment(cohort_id)
+    assert [(p.mentee.handle, p.mentor.handle) for p in left] == [("abe", "noor")]
+
+
+def test_a_previous_partner_is_never_suggested_when_rotating(any_services, cohort):
+    people, cohort_id = cohort
+    app = any_services.app
+    pairing = app.propose_pairing(
+        actor_id=people["cora"],
+        cohort_id=cohort_id,
+        format="one-on-one",
+        members={people["mia"]: "mentor", people["abe"]: "mentee"},
+    ).id
+    app.close_pairing(actor_id=people["cora"], pairing_id=pairing, reason="Rotation")
+    any_services.runner.catch_up()
+    rotating = any_services.matching.suggestions(
+        cohort_id, people["abe"], rotating=True
+    )
+    assert [s.mentor.handle for s in rotating] == ["noor"]
+    staying = any_services.matching.suggestions(cohort_id, people["abe"])
+    assert [s.mentor.handle for s in staying] == ["mia", "noor"]
