@@ -1,9 +1,11 @@
 """The ``kshare`` command: run the site, seed the demo, rebuild, search, admin."""
 
+import dataclasses
 import functools
 import json
 import sys
 from contextlib import contextmanager
+from datetime import date
 
 import click
 from rich.console import Console
@@ -16,10 +18,12 @@ from rich.progress import (
 )
 from rich.table import Table
 
+from .application import catalog
 from .bootstrap import PROJECTIONS, Services, build
 from .config import Settings
+from .domain import text
 from .domain.errors import DomainError
-from .domain.ids import OPERATOR
+from .domain.ids import OPERATOR, participant_id
 from .domain.participants import ROLES
 
 console = Console(stderr=True)
@@ -227,6 +231,62 @@ def token_create(services: Services, email: str, label: str) -> None:
     """Create a bearer token for EMAIL; it is shown once."""
     secret, _ = services.app.issue_token(actor_id=OPERATOR, email=email, label=label)
     click.echo(secret)
+
+
+@main.command("commands")
+@command
+def list_commands(services: Services) -> None:
+    """List the commands `kshare do` runs, with their arguments."""
+    for name, arguments in catalog.describe(services.app).items():
+        click.echo(f"{name} {' '.join(arguments)}")
+
+
+@main.command("do")
+@click.argument("name")
+@click.argument("arguments", default="{}")
+@click.option("--as", "email", required=True, help="The participant acting.")
+@command
+def do(services: Services, name: str, arguments: str, email: str) -> None:
+    """Run a command as a participant: kshare do NAME --as EMAIL '{"json": "args"}'."""
+    try:
+        parsed = json.loads(sys.stdin.read() if arguments == "-" else arguments)
+    except json.JSONDecodeError as error:
+        raise click.ClickException(f"The arguments are not JSON: {error}") from None
+    receipt = catalog.run(services.app, name, participant_id(text.email(email)), parsed)
+    click.echo(json.dumps({"id": str(receipt.id), "position": receipt.position}))
+
+
+SHOW = {
+    "programs": lambda s, _: s.programs.programs(),
+    "program": lambda s, slug: s.programs.program(slug),
+    "cohort": lambda s, cid: s.programs.cohort(cid),
+    "members": lambda s, cid: s.programs.members(cid),
+    "pairings": lambda s, cid: s.pairings.history_of_cohort(cid),
+    "pairing": lambda s, pid: s.pairings.workspace(pid),
+    "timeline": lambda s, cid: s.growth.timeline_of_cohort(cid, date.today()),
+    "metrics": lambda s, cid: s.metrics.cohort(cid, date.today()),
+    "matching": lambda s, cid: s.matching.assignment(cid),
+    "celebrations": lambda s, _: s.growth.celebrations(),
+}
+
+
+@main.command("show")
+@click.argument("what", type=click.Choice(sorted(SHOW)))
+@click.argument("key", default="")
+@command
+def show(services: Services, what: str, key: str) -> None:
+    """Print a read model as JSON: programs, program SLUG, cohort ID, metrics ID..."""
+    catch_up(services)
+    found = SHOW[what](services, key)
+    if found is None:
+        raise click.ClickException(f"No {what} {key!r}.")
+    click.echo(json.dumps(found, default=_plain, indent=2))
+
+
+def _plain(value):
+    if dataclasses.is_dataclass(value):
+        return dataclasses.asdict(value)
+    return str(value)
 
 
 @main.group()

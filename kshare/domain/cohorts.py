@@ -21,6 +21,7 @@ STAGES = (PLANNED, ENROLLING, KICKED_OFF, MID_CYCLE, END_OF_CYCLE, CLOSED)
 OPEN_STAGES = (ENROLLING, KICKED_OFF)
 
 MENTOR, MENTEE, BOTH = "mentor", "mentee", "both"
+PROFILE = {"capacity", "availability", "goals", "skill_gaps", "interests", "expertise"}
 ENROLLMENT_ROLES = (MENTOR, MENTEE, BOTH)
 ORIENTATION = (
     "read-the-charter",
@@ -62,7 +63,7 @@ class Cohort(KAggregate):
             raise Invalid("A cohort ends after it starts.")
         return cls(
             program_id=program_id,
-            slug=text.handle(slug),
+            slug=text.handle(slug, "A cohort's short name"),
             name=text.required(name, "Cohort name", maximum=120),
             pilot=bool(pilot),
             starts_on=starts_on.isoformat(),
@@ -158,6 +159,9 @@ class Enrollment(KAggregate):
             raise Invalid(f"{cohort.name} is {cohort.stage}: nobody can join it now.")
         if role not in ENROLLMENT_ROLES:
             raise Invalid(f"Join as one of {', '.join(ENROLLMENT_ROLES)}.")
+        unknown = set(profile) - PROFILE
+        if unknown:
+            raise Invalid(f"An enrollment has no {', '.join(sorted(unknown))}.")
         capacity = profile.get("capacity", 0 if role == MENTEE else 1)
         if not isinstance(capacity, int) or not 0 <= capacity <= 6:
             raise Invalid("A mentor's capacity is from 0 to 6 mentees.")

@@ -60,7 +60,7 @@ class Program(KAggregate):
         cls, *, slug: str, name: str, charter: dict, actor_id: UUID
     ) -> "Program":
         return cls(
-            slug=text.handle(slug),
+            slug=text.handle(slug, "A program's short name"),
             name=text.required(name, "Program name", maximum=120),
             charter=checked_charter(charter),
             actor_id=actor_id,
@@ -110,7 +110,7 @@ class Program(KAggregate):
             raise Invalid(f"A discussion challenge is one of {', '.join(CHALLENGES)}.")
         self._template_saved(
             kind=kind,
-            key=text.handle(key),
+            key=text.handle(key, "A template key"),
             title=text.required(title, "Template title", maximum=120),
             body=text.required(body, "Template text", maximum=10_000),
             challenge=challenge or "",

@@ -33,11 +33,12 @@ def optional(value: str | None, label: str, *, maximum: int = 200) -> str:
     return text
 
 
-def handle(value: str) -> str:
+def handle(value: str, label: str = "A handle") -> str:
+    """A handle or short name: 3 to 30 lowercase letters, digits, hyphens."""
     text = (value or "").strip().lower().lstrip("@")
     if not HANDLE.match(text):
         raise Invalid(
-            "A handle is 3 to 30 lowercase letters, digits or hyphens, "
+            f"{label} is 3 to 30 lowercase letters, digits or hyphens, "
             "starting and ending with a letter or digit."
         )
     return text
