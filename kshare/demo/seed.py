@@ -17,6 +17,7 @@ from ..domain.ids import OPERATOR
 from ..domain.participants import COORDINATOR, PARTICIPANT
 from ..domain.posts import LESSON
 from .content import PEOPLE, DemoPost, generate_posts
+from .program import DemoProgram
 
 DEMO_PASSWORD = "kshare-demo"
 WEEKS = 16
@@ -62,6 +63,7 @@ def seed(
     _plan_people(app, plan, start)
     _plan_posts(app, plan, rng, start, today, generate_posts(rng, posts))
     _plan_weekly_features(app, plan, rng, start, today)
+    DemoProgram(app, plan, rng, start, today).schedule()
     plan.actions.sort(key=lambda item: (item[0], item[1]))
     for done, (when, _, action) in enumerate(plan.actions, 1):
         with simulated_time(when):
@@ -97,7 +99,7 @@ def _plan_people(app: KnowledgeShare, plan: Plan, start: date) -> None:
             )
             plan.people[person.handle] = receipt.id
 
-        plan.at(_at(start - timedelta(days=7), number * 0.1), register)
+        plan.at(_at(start - timedelta(days=21), number * 0.1), register)
 
 
 def _plan_posts(

@@ -149,3 +149,20 @@ def test_a_previous_partner_is_never_suggested_when_rotating(any_services, cohor
     assert [s.mentor.handle for s in rotating] == ["noor"]
     staying = any_services.matching.suggestions(cohort_id, people["abe"])
     assert [s.mentor.handle for s in staying] == ["mia", "noor"]
+
+
+def test_nobody_is_matched_in_a_closed_cohort(any_services, cohort):
+    people, cohort_id = cohort
+    app = any_services.app
+    for stage in ("kicked-off", "mid-cycle-review", "end-of-cycle-reflection"):
+        app.advance_cohort(actor_id=people["cora"], cohort_id=cohort_id, to=stage)
+    app.close_cohort(
+        actor_id=people["cora"],
+        cohort_id=cohort_id,
+        lessons_learned="L",
+        next_direction="N",
+    )
+    any_services.runner.catch_up()
+    assert any_services.matching.assignment(cohort_id) == []
+    assert any_services.matching.suggestions(cohort_id, people["abe"]) == []
+    assert any_services.metrics.cohort(cohort_id, date.today()).mentors_with_room == []

@@ -75,9 +75,14 @@ class SqlMatchingQueries:
 
     def _inputs(self, cohort_id: str):
         """People by id, the unpaired mentees, and the mentors with their room."""
-        e, who = self.t["enrollments"], self.t["participants"]
+        e, who, c = self.t["enrollments"], self.t["participants"], self.t["cohorts"]
         p, m = self.t["pairings"], self.t["pairing_members"]
         with self.engine.connect() as conn:
+            stage = conn.execute(
+                select(c.c.stage).where(c.c.id == str(cohort_id))
+            ).scalar()
+            if stage in (None, "closed"):  # nobody in a closed cohort can be paired
+                return {}, [], []
             enrolled = conn.execute(
                 select(e, who.c.handle, who.c.display_name, who.c.team)
                 .select_from(e.join(who, who.c.id == e.c.participant_id))

@@ -72,8 +72,9 @@ class SqlProgramMetrics:
             **_milestones(data, today),
             cross_team_share=_share(len(t) > 1 for t in data.teams.values()),
             posts_published=data.posts,
-            silent_pairings=_silent(data, today),
-            mentors_with_room=_room(data),
+            # A closed cohort has no bottlenecks left to act on.
+            silent_pairings=[] if data.stage == "closed" else _silent(data, today),
+            mentors_with_room=[] if data.stage == "closed" else _room(data),
             monthly=data.monthly,
         )
 
