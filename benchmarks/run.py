@@ -30,11 +30,12 @@ from kshare.bootstrap import build
 from kshare.config import Settings
 
 from . import commands, lag, library, rebuild, search
+from . import program as program_phase
 from .common import console, settle
 from .drivers import KShareDriver
 from .generator import Appreciate, Draft, Feature, Revise, generate
 
-PHASES = ("commands", "rebuild", "library", "search", "lag")  # in this order
+PHASES = ("commands", "rebuild", "library", "search", "lag", "program")  # in order
 
 
 def machine() -> dict:
@@ -81,6 +82,7 @@ def measure_all(args, workdir: Path) -> dict:
         "library": (library.measure, services, counts["posts"], workdir),
         "search": (search.measure, services, program),
         "lag": (lag.measure, services, program, driver),
+        "program": (program_phase.measure, workdir, max(50, args.scale // 20)),
     }
     figures, details = [], {}
     try:

@@ -166,3 +166,34 @@ def test_nobody_is_matched_in_a_closed_cohort(any_services, cohort):
     assert any_services.matching.assignment(cohort_id) == []
     assert any_services.matching.suggestions(cohort_id, people["abe"]) == []
     assert any_services.metrics.cohort(cohort_id, date.today()).mentors_with_room == []
+
+
+def test_pairings_in_another_cohort_do_not_use_up_places_in_this_one(
+    any_services, cohort
+):
+    people, cohort_id = cohort
+    app = any_services.app
+    program = any_services.app.repository.get(cohort_id).program_id
+    other = app.plan_cohort(
+        actor_id=people["cora"],
+        program_id=program,
+        slug="summer",
+        name="Summer",
+        starts_on=date(2026, 7, 1),
+        ends_on=date(2026, 9, 30),
+    ).id
+    app.advance_cohort(actor_id=people["cora"], cohort_id=other, to="enrolling")
+    app.enroll(actor_id=people["mia"], cohort_id=other, role="mentor", capacity=1)
+    app.enroll(actor_id=people["cal"], cohort_id=other, role="mentee")
+    app.propose_pairing(
+        actor_id=people["cora"],
+        cohort_id=other,
+        format="one-on-one",
+        members={people["mia"]: "mentor", people["cal"]: "mentee"},
+    )
+    any_services.runner.catch_up()
+    pairs = {
+        p.mentee.handle: p.mentor.handle
+        for p in any_services.matching.assignment(cohort_id)
+    }
+    assert pairs["abe"] == "mia"  # Mia's place in this cohort is still free

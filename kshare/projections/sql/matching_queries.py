@@ -106,7 +106,7 @@ class SqlMatchingQueries:
         return (
             _people(enrolled),
             _mentees(enrolled, memberships, cohort_id),
-            _mentors(enrolled, pairings),
+            _mentors(enrolled, pairings, cohort_id),
         )
 
 
@@ -132,14 +132,16 @@ def _mentees(enrolled, memberships, cohort_id: str) -> list[Mentee]:
     ]
 
 
-def _mentors(enrolled, pairings) -> list[Mentor]:
+def _mentors(enrolled, pairings, cohort_id: str) -> list[Mentor]:
+    """Mentors with their places left in this cohort (capacity is per cohort)
+    and everyone they mentored before, in any cohort."""
     load, previous = defaultdict(int), defaultdict(set)
     for members in pairings.values():
         mentees = [r.participant_id for r in members if r.role == "mentee"]
         for r in members:
             if r.role == "mentor":
                 previous[r.participant_id].update(mentees)
-                if r.status in OPEN:
+                if r.status in OPEN and r.cohort_id == str(cohort_id):
                     load[r.participant_id] += len(mentees)
     return [
         Mentor(

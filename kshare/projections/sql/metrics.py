@@ -67,7 +67,7 @@ class SqlProgramMetrics:
             sessions=sum(p.session_count for p in data.pairings),
             hours=round(sum(p.minutes for p in data.pairings) / 60, 1),
             **_cadence(data, today),
-            median_days_to_notes=_median(data.days_to_notes),
+            median_days_to_notes=_histogram_median(data.days_to_notes),
             reflections_completed=_reflections(data),
             **_milestones(data, today),
             cross_team_share=_share(len(t) > 1 for t in data.teams.values()),
@@ -84,7 +84,7 @@ class _Loaded:
 
     def __init__(self, conn, t, cohort_id: str) -> None:
         p, m, who = t["pairings"], t["pairing_members"], t["participants"]
-        s, e, c = t["pairing_sessions"], t["enrollments"], t["cohorts"]
+        e, c = t["enrollments"], t["cohorts"]
         cohort = conn.execute(
             select(c.c.stage, c.c.program_id).where(c.c.id == cohort_id)
         ).first()
@@ -107,23 +107,23 @@ class _Loaded:
         self.teams = defaultdict(set)
         for row in self.members:
             self.teams[row.pairing_id].add(row.team)
-        logged = conn.execute(
-            select(s.c.held_on, s.c.logged_at).where(
-                s.c.pairing_id.in_(ids), s.c.shared_notes != ""
-            )
-        ).all()
-        self.days_to_notes = [
-            max(0, (at.date() - date.fromisoformat(held)).days) for held, at in logged
-        ]
-        month = func.substr(s.c.held_on, 1, 7)
-        sessions = dict(
-            (row[0], (row[1], row[2]))
-            for row in conn.execute(
-                select(month, func.count(), func.sum(s.c.minutes))
-                .where(s.c.pairing_id.in_(ids))
-                .group_by(month)
-            )
+        # Kept per cohort by the pairings projection: a few rows, however many sessions.
+        delays, months = t["cohort_note_delays"], t["cohort_months"]
+        self.days_to_notes = dict(
+            conn.execute(
+                select(delays.c.days, delays.c.sessions).where(
+                    delays.c.cohort_id == cohort_id
+                )
+            ).all()
         )
+        sessions = {
+            month: (count, minutes)
+            for month, count, minutes in conn.execute(
+                select(months.c.month, months.c.sessions, months.c.minutes).where(
+                    months.c.cohort_id == cohort_id
+                )
+            )
+        }
         self.reflections = Counter(
             stage
             for (stage,) in conn.execute(
@@ -247,6 +247,11 @@ def _room(data: _Loaded) -> list[tuple[str, int]]:
     return sorted(
         (item for item in room if item[1] > 0), key=lambda item: (-item[1], item[0])
     )
+
+
+def _histogram_median(counts: dict[int, int]) -> float | None:
+    """The median of values given as {value: how many times}."""
+    return _median([v for v, n in sorted(counts.items()) for _ in range(n)])
 
 
 def _median(values: list) -> float | None:

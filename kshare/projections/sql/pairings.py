@@ -4,6 +4,8 @@ Private notes are projected apart (``SqlPrivateNotes``) and read only by a
 query that takes the author's id.
 """
 
+from datetime import date
+
 from sqlalchemy import Connection, Table
 
 from ...domain.pairings import (
@@ -46,6 +48,7 @@ class SqlPairings:
         pairings = Rows(conn, tables["pairings"])
         members = Rows(conn, tables["pairing_members"])
         sessions = Rows(conn, tables["pairing_sessions"])
+        totals = _Totals(conn, tables)
         pairings.load(str(e.originator_id) for _, e in events)
         members.load(
             _member_id(e.originator_id, e.member)
@@ -72,6 +75,7 @@ class SqlPairings:
                 members.get(_member_id(pairing_id, e.member))["acknowledged"] = True
             elif isinstance(e, Pairing.SessionLogged):
                 sessions.add(_session(e))
+                totals.count(row["cohort_id"], e)
                 row["session_count"] += 1
                 row["minutes"] += e.minutes
                 row["last_session_on"] = max(row["last_session_on"] or "", e.held_on)
@@ -79,7 +83,7 @@ class SqlPairings:
                 _item_done(sessions.get(e.session_id), e.index)
             else:
                 reflections.append(_reflection(e))
-        for rows in (pairings, members, sessions):
+        for rows in (pairings, members, sessions, totals.months, totals.delays):
             rows.flush()
         if reflections:
             conn.execute(tables["pairing_reflections"].insert(), reflections)
@@ -103,6 +107,36 @@ class SqlPrivateNotes:
         ]
         if rows:
             conn.execute(tables["private_notes"].insert(), rows)
+
+
+class _Totals:
+    """Per-cohort session totals by month, and days from session to notes."""
+
+    def __init__(self, conn: Connection, tables: dict[str, Table]) -> None:
+        self.months = Rows(conn, tables["cohort_months"])
+        self.delays = Rows(conn, tables["cohort_note_delays"])
+
+    def count(self, cohort_id: str, e) -> None:
+        month = e.held_on[:7]
+        row = self.months.counter(
+            f"{cohort_id}:{month}",
+            cohort_id=cohort_id,
+            month=month,
+            sessions=0,
+            minutes=0,
+        )
+        row["sessions"] += 1
+        row["minutes"] += e.minutes
+        if e.shared_notes:
+            days = _days_to_log(e)
+            delay = self.delays.counter(
+                f"{cohort_id}:{days}", cohort_id=cohort_id, days=days, sessions=0
+            )
+            delay["sessions"] += 1
+
+
+def _days_to_log(e) -> int:
+    return max(0, (e.timestamp.date() - date.fromisoformat(e.held_on)).days)
 
 
 def _member_id(pairing_id, person) -> str:

@@ -38,6 +38,16 @@ class Rows:
             self.changed.add(key)
         return row
 
+    def counter(self, key: Any, **fields: Any) -> dict[str, Any]:
+        """The row of ``key`` to add to: loaded, or new with ``fields``."""
+        if key not in self.rows:
+            self.load([key])
+        row = self.get(key)
+        if row is None:
+            self.add({self.key: key, **fields})
+            row = self.rows[key]
+        return row
+
     def add(self, row: dict[str, Any]) -> None:
         key = row[self.key]
         self.rows[key] = row

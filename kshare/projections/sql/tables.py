@@ -25,6 +25,8 @@ OWNED = {
         "pairing_members",
         "pairing_sessions",
         "pairing_reflections",
+        "cohort_months",
+        "cohort_note_delays",
     ),
     "private_notes": ("private_notes",),
     "milestones": ("development_plans", "goals", "milestones"),
@@ -61,6 +63,8 @@ def define(metadata: MetaData, suffix: str = "") -> dict[str, Table]:
         "pairing_members": _pairing_members,
         "pairing_sessions": _pairing_sessions,
         "pairing_reflections": _pairing_reflections,
+        "cohort_months": _cohort_months,
+        "cohort_note_delays": _cohort_note_delays,
         "private_notes": _private_notes,
         "development_plans": _development_plans,
         "goals": _goals,
@@ -418,5 +422,32 @@ def _matching_drafts(metadata: MetaData, name: str) -> Table:
         Column("pairs", JSON, nullable=False),
         Column("outcomes", JSON),
         _when("saved_at", nullable=False),
+        Index(f"ix_{name}_cohort", "cohort_id"),
+    )
+
+
+def _cohort_months(metadata: MetaData, name: str) -> Table:
+    """Sessions and minutes per cohort and month, kept for the dashboard."""
+    return Table(
+        name,
+        metadata,
+        Column("id", String(50), primary_key=True),  # cohort id : YYYY-MM
+        Column("cohort_id", String(36), nullable=False),
+        Column("month", String(7), nullable=False),
+        Column("sessions", Integer, nullable=False),
+        Column("minutes", Integer, nullable=False),
+        Index(f"ix_{name}_cohort", "cohort_id"),
+    )
+
+
+def _cohort_note_delays(metadata: MetaData, name: str) -> Table:
+    """How many sessions with notes were logged N days after they were held."""
+    return Table(
+        name,
+        metadata,
+        Column("id", String(50), primary_key=True),  # cohort id : days
+        Column("cohort_id", String(36), nullable=False),
+        Column("days", Integer, nullable=False),
+        Column("sessions", Integer, nullable=False),
         Index(f"ix_{name}_cohort", "cohort_id"),
     )
