@@ -8,7 +8,18 @@ from flask_wtf.csrf import CSRFProtect
 
 from ..bootstrap import Services, build
 from ..config import Settings
-from . import accounts, api, errors, feeds, library, pages, posts
+from . import (
+    accounts,
+    api,
+    dashboard,
+    errors,
+    feeds,
+    library,
+    pages,
+    pairings,
+    posts,
+    programs,
+)
 from .helpers import FILTERS, TEMPLATE_GLOBALS, load_user, template_helpers
 
 MAX_BODY = 1024 * 1024
@@ -34,7 +45,17 @@ def create_app(
     app.context_processor(template_helpers)
     app.jinja_env.filters.update(FILTERS)
     app.jinja_env.globals.update(TEMPLATE_GLOBALS)
-    for module in (pages, posts, library, accounts, feeds, api):
+    for module in (
+        pages,
+        posts,
+        library,
+        programs,
+        pairings,
+        accounts,
+        feeds,
+        api,
+        dashboard,
+    ):
         app.register_blueprint(module.blueprint)
     errors.register(app)
     if settings.run_projections:

@@ -1,6 +1,8 @@
-"""Atom feeds of the stories and of the lessons of the week."""
+"""Atom feeds of the stories, the lessons of the week and the celebrations."""
 
+from collections.abc import Callable
 from datetime import UTC, datetime
+from types import SimpleNamespace
 
 from feedgen.feed import FeedGenerator
 from flask import Blueprint, Response, url_for
@@ -12,7 +14,13 @@ blueprint = Blueprint("feeds", __name__, url_prefix="/feeds")
 FEED_SIZE = 30
 
 
-def _feed(title: str, self_endpoint: str, items) -> Response:
+def _post_link(post) -> str:
+    return url_for("posts.show", post_id=post.id, _external=True)
+
+
+def _feed(
+    title: str, self_endpoint: str, items, link: Callable[..., str] = _post_link
+) -> Response:
     feed = FeedGenerator()
     feed.id(url_for(self_endpoint, _external=True))
     feed.title(title)
@@ -26,7 +34,7 @@ def _feed(title: str, self_endpoint: str, items) -> Response:
         entry = feed.add_entry()
         entry.id(entry_id)
         entry.title(post.title)
-        entry.link(href=url_for("posts.show", post_id=post.id, _external=True))
+        entry.link(href=link(post))
         entry.author({"name": post.author_name})
         entry.published(post.published_at or when)
         entry.updated(when)
@@ -59,3 +67,29 @@ def lesson_of_the_week():
         for w in weeks
     ]
     return _feed("kshare: lesson of the week", "feeds.lesson_of_the_week", items)
+
+
+@blueprint.get("/celebrations.atom")
+def celebrations():
+    """Atom feed of the celebrated milestones, newest first."""
+    items = [
+        (
+            f"urn:kshare:celebration:{c.mentee_handle}:"
+            f"{c.celebrated_at.strftime('%Y%m%dT%H%M%S%fZ')}",
+            SimpleNamespace(
+                title=f"{c.mentee_name} reached: {c.milestone}",
+                author_name=c.mentee_name,
+                handle=c.mentee_handle,
+                published_at=c.celebrated_at,
+            ),
+            f"{c.message}\n\nGoal: {c.goal}",
+            c.celebrated_at,
+        )
+        for c in services().growth.celebrations(limit=FEED_SIZE)
+    ]
+    return _feed(
+        "kshare: celebrations",
+        "feeds.celebrations",
+        items,
+        link=lambda item: url_for("pages.person", handle=item.handle, _external=True),
+    )

@@ -1,5 +1,6 @@
 """Reading pages: home, the story feed, lesson of the week, participant pages."""
 
+from datetime import date
 from uuid import UUID
 
 from flask import Blueprint, abort, g, redirect, render_template, request, url_for
@@ -17,13 +18,14 @@ def page_number() -> int:
 
 @blueprint.get("/")
 def home():
-    """Show the lesson of the week, the latest stories and lessons, and a search box."""
+    """Show the lesson of the week, the latest stories, lessons and celebrations."""
     kshare = services()
     return render_template(
         "home.html",
         weekly=kshare.queries.lesson_of_the_week(kshare.current_week()),
         stories=kshare.queries.story_feed(per_page=5).items,
         lessons=kshare.queries.posts_page(kind=LESSON, per_page=5).items,
+        celebrations=kshare.growth.celebrations(limit=5),
     )
 
 
@@ -80,8 +82,9 @@ def feature_lesson():
 
 @blueprint.get("/people/<handle>")
 def person(handle: str):
-    """Show a participant: profile, posts and the appreciation they received."""
-    queries = services().queries
+    """Show a participant: profile, posts, appreciation, pairings and milestones."""
+    kshare = services()
+    queries = kshare.queries
     someone = queries.person_by_handle(handle)
     if someone is None:
         abort(404)
@@ -92,4 +95,8 @@ def person(handle: str):
         person=someone,
         posts=posts,
         appreciation=queries.appreciation_received(someone.id),
+        pairings=kshare.pairings.history_of_person(someone.id),
+        milestones=kshare.growth.timeline_of_person(someone.id, date.today()),
+        hours=kshare.feedback.mentoring_hours(someone.id),
+        recognitions=kshare.feedback.recognitions(receiver_id=someone.id),
     )
