@@ -74,8 +74,7 @@ def celebrations():
     """Atom feed of the celebrated milestones, newest first."""
     items = [
         (
-            f"urn:kshare:celebration:{c.mentee_handle}:"
-            f"{c.celebrated_at.strftime('%Y%m%dT%H%M%S%fZ')}",
+            f"urn:kshare:celebration:{c.milestone_id}",
             SimpleNamespace(
                 title=f"{c.mentee_name} reached: {c.milestone}",
                 author_name=c.mentee_name,

@@ -35,27 +35,10 @@ def member(space):
 
 
 def plans(space) -> list[tuple]:
-    """Each mentee with their milestones in this pairing's cohort."""
-    growth, today = services().growth, date.today()
-    cohort = {m.id for m in growth.timeline_of_cohort(space.pairing.cohort_id, today)}
-
-    def timeline(mentee) -> list:
-        found = growth.timeline_of_person(mentee.participant_id, today)
-        return [milestone for milestone in found if milestone.id in cohort]
-
-    mentees = [m for m in space.pairing.members if m.role == MENTEE]
-    return [(mentee, timeline(mentee)) for mentee in mentees]
-
-
-def new_goal() -> dict | None:
-    """The goal just set, from the address: no query lists a plan's goals yet."""
-    args = request.args
-    try:
-        goal, mentee = UUID(args.get("goal", "")), UUID(args.get("mentee", ""))
-    except ValueError:
-        return None
-    title = args.get("goal_title", "")
-    return {"goal": str(goal), "mentee": str(mentee), "goal_title": title}
+    """Each mentee with the goals and milestones of their plan in this pairing."""
+    growth, pairing, today = services().growth, space.pairing, date.today()
+    mentees = [m for m in pairing.members if m.role == MENTEE]
+    return [(m, *growth.plan(pairing.id, m.participant_id, today)) for m in mentees]
 
 
 def workspace_page(space):
@@ -69,7 +52,6 @@ def workspace_page(space):
         notes=services().pairings.private_notes(g.user.id, pairing.id),
         plans=plans(space),
         competencies=program_of(cohort).charter["competencies"],
-        new_goal=new_goal(),
         form=request.form,
         SESSION_FORMATS=SESSION_FORMATS,
         STAGES=STAGES,
@@ -133,26 +115,6 @@ def milestone(form, _) -> dict:
     return mentee(form) | {
         "milestone_id": as_id(form.get("milestone_id"), "Choose a milestone.")
     }
-
-
-def with_goal(goal) -> str:
-    """The workspace offering this goal to the milestone form."""
-    form = request.form
-    return url_for(
-        "pairings.workspace",
-        pairing_id=request.view_args["pairing_id"],
-        goal=goal,
-        goal_title=form.get("goal_title") or form.get("title", "").strip(),
-        mentee=form.get("mentee_id"),
-    )
-
-
-def goal_just_set(receipt) -> str:
-    return with_goal(receipt.id)
-
-
-def same_goal(_) -> str:
-    return with_goal(request.form.get("goal_id"))
 
 
 @blueprint.post("/cohorts/<cohort_id>/pairings")
@@ -247,7 +209,7 @@ def reflect(pairing_id: str):
 def set_goal(pairing_id: str):
     """Add a goal, tied to a competency of the charter, to a mentee's plan."""
     fields = ("title", "competency")
-    return on_pairing(pairing_id, "set_goal", *fields, parse=mentee, then=goal_just_set)
+    return on_pairing(pairing_id, "set_goal", *fields, parse=mentee)
 
 
 @blueprint.post("/pairings/<pairing_id>/milestones")
@@ -255,7 +217,7 @@ def set_goal(pairing_id: str):
 def plan_milestone(pairing_id: str):
     """Add a milestone to a goal, due some days after the pairing started."""
     verb, parse = "plan_milestone", milestone_plan
-    return on_pairing(pairing_id, verb, "title", parse=parse, then=same_goal)
+    return on_pairing(pairing_id, verb, "title", parse=parse)
 
 
 @blueprint.post("/pairings/<pairing_id>/reached")

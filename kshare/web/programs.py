@@ -74,7 +74,7 @@ def found_cohort(cohort_id: str):
 
 
 def program_of(cohort):
-    return next(p for p in services().programs.programs() if p.id == cohort.program_id)
+    return services().programs.program_by_id(cohort.program_id)
 
 
 def programs_page():

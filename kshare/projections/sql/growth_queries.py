@@ -13,6 +13,8 @@ from .readmodels import SqlReadModels
 @dataclass(frozen=True)
 class Milestone:
     id: str
+    pairing_id: str
+    goal_id: str
     mentee_handle: str
     mentee_name: str
     goal: str
@@ -31,7 +33,15 @@ class Milestone:
 
 
 @dataclass(frozen=True)
+class Goal:
+    id: str
+    title: str
+    competency: str
+
+
+@dataclass(frozen=True)
 class Celebration:
+    milestone_id: str
     milestone: str
     goal: str
     mentee_handle: str
@@ -52,15 +62,34 @@ class SqlGrowthQueries:
     def timeline_of_person(self, mentee_id: str, today: date) -> list[Milestone]:
         return self._timeline(self.t["milestones"].c.mentee_id == str(mentee_id), today)
 
+    def plan(
+        self, pairing_id: str, mentee_id: str, today: date
+    ) -> tuple[list[Goal], list[Milestone]]:
+        """A mentee's plan in one pairing: its goals and its milestones."""
+        plans, g = self.t["development_plans"], self.t["goals"]
+        of_plan = select(plans.c.id).where(
+            plans.c.pairing_id == str(pairing_id), plans.c.mentee_id == str(mentee_id)
+        )
+        goals = self._rows(
+            select(g.c.id, g.c.title, g.c.competency)
+            .where(g.c.plan_id.in_(of_plan))
+            .order_by(g.c.set_at, g.c.id)
+        )
+        milestones = self._timeline(self.t["milestones"].c.plan_id.in_(of_plan), today)
+        return [Goal(*row) for row in goals], milestones
+
     def timeline_of_cohort(self, cohort_id: str, today: date) -> list[Milestone]:
         return self._timeline(self.t["milestones"].c.cohort_id == str(cohort_id), today)
 
     def _timeline(self, condition, today: date) -> list[Milestone]:
         m, g, who = self.t["milestones"], self.t["goals"], self.t["participants"]
+        plans = self.t["development_plans"]
         on = func.coalesce(m.c.reached_on, m.c.due_on)
         rows = self._rows(
             select(
                 m.c.id,
+                plans.c.pairing_id,
+                m.c.goal_id,
                 who.c.handle,
                 who.c.display_name,
                 g.c.title,
@@ -72,7 +101,9 @@ class SqlGrowthQueries:
                 m.c.celebration,
             )
             .select_from(
-                m.join(g, g.c.id == m.c.goal_id).join(who, who.c.id == m.c.mentee_id)
+                m.join(g, g.c.id == m.c.goal_id)
+                .join(who, who.c.id == m.c.mentee_id)
+                .join(plans, plans.c.id == m.c.plan_id)
             )
             .where(condition)
             .order_by(on, m.c.id)
@@ -87,6 +118,7 @@ class SqlGrowthQueries:
         m, g, who = self.t["milestones"], self.t["goals"], self.t["participants"]
         rows = self._rows(
             select(
+                m.c.id,
                 m.c.title,
                 g.c.title,
                 who.c.handle,
@@ -101,7 +133,7 @@ class SqlGrowthQueries:
             .order_by(m.c.celebrated_at.desc(), m.c.id)
             .limit(limit)
         )
-        return [Celebration(*row[:5], utc(row[5])) for row in rows]
+        return [Celebration(*row[:6], utc(row[6])) for row in rows]
 
 
 def _status(reached_on: str | None, due_on: str, today: date) -> str:

@@ -82,6 +82,11 @@ class SqlProgramQueries:
         rows = self._rows(select(table).where(table.c.slug == slug))
         return _program(rows[0]) if rows else None
 
+    def program_by_id(self, program_id: str) -> ProgramView | None:
+        table = self.t["programs"]
+        rows = self._rows(select(table).where(table.c.id == str(program_id)))
+        return _program(rows[0]) if rows else None
+
     def charter_versions(self, program_id: str) -> list[CharterVersion]:
         v = self.t["charter_versions"]
         rows = self._rows(
