@@ -18,6 +18,7 @@ from . import (
     pages,
     pairings,
     posts,
+    program_api,  # noqa: F401  (its routes join the API blueprint)
     programs,
 )
 from .helpers import FILTERS, TEMPLATE_GLOBALS, load_user, template_helpers

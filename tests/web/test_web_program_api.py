@@ -1,0 +1,128 @@
+"""The program side of the JSON API: commands by name and the read models."""
+
+import pytest
+from program_helpers_web import CHARTER, cohort, enroll
+from web_helpers import error_of
+
+from kshare.domain.ids import OPERATOR
+
+
+def bearer(services, person) -> dict:
+    token, _ = services.app.issue_token(actor_id=OPERATOR, email=person.email)
+    return {"Authorization": f"Bearer {token}"}
+
+
+def test_commands_are_listed_and_run_by_name(client, services, people):
+    assert "propose_pairing" in client.get("/api/commands").get_json()["commands"]
+    launched = client.post(
+        "/api/commands/launch_program",
+        json={"slug": "guild", "name": "Guild", "charter": CHARTER},
+        headers=bearer(services, people.cora),
+    )
+    assert launched.status_code == 200, launched.get_json()
+    shown = client.get("/api/programs/guild").get_json()
+    assert shown["program"]["charter"]["cadence_days"] == 14
+    assert shown["charter_versions"][0]["version"] == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "arguments", "status", "message"),
+    [
+        ("launch_program", {"slug": "x"}, 422, "needs name"),
+        ("drop_everything", {}, 404, "no command"),
+        ("advance_cohort", {"cohort_id": "nope", "to": "x"}, 422, "wrong form"),
+    ],
+)
+def test_bad_commands_get_json_errors(
+    client, services, people, name, arguments, status, message
+):
+    response = client.post(
+        f"/api/commands/{name}", json=arguments, headers=bearer(services, people.cora)
+    )
+    assert message in error_of(response, status)
+
+
+def test_commands_need_credentials_and_follow_the_policy(client, services, people):
+    anonymous = client.post("/api/commands/launch_program", json={})
+    assert "bearer token" in error_of(anonymous, 401)
+    refused = client.post(
+        "/api/commands/launch_program",
+        json={"slug": "guild", "name": "Guild", "charter": CHARTER},
+        headers=bearer(services, people.alice),
+    )
+    assert "Only a coordinator" in error_of(refused, 403)
+
+
+def test_a_cohort_its_metrics_and_matching(client, services, people):
+    cohort_id = cohort(services, people.cora)
+    enroll(
+        services,
+        people.alice,
+        cohort_id,
+        "mentor",
+        capacity=1,
+        expertise=["code-review"],
+    )
+    enroll(services, people.bob, cohort_id, "mentee", skill_gaps=["code-review"])
+    shown = client.get(f"/api/cohorts/{cohort_id}").get_json()
+    assert {m["handle"] for m in shown["members"]} == {"alice", "bob"}
+    assert (
+        "only a coordinator or a sponsor"
+        in error_of(
+            client.get(
+                f"/api/cohorts/{cohort_id}/metrics",
+                headers=bearer(services, people.bob),
+            ),
+            403,
+        ).lower()
+    )
+    metrics = client.get(
+        f"/api/cohorts/{cohort_id}/metrics", headers=bearer(services, people.cora)
+    )
+    assert metrics.get_json()["metrics"]["pairings"] == 0
+    matching = client.get(
+        f"/api/cohorts/{cohort_id}/matching", headers=bearer(services, people.cora)
+    )
+    [pair] = matching.get_json()["assignment"]
+    assert (pair["mentee"]["handle"], pair["mentor"]["handle"]) == ("bob", "alice")
+    assert pair["score"]["reasons"]
+    assert client.get("/api/cohorts/nope").status_code == 404
+
+
+def test_a_pairing_is_read_by_its_members_with_their_own_notes_only(
+    client, services, people
+):
+    cohort_id = cohort(services, people.cora)
+    enroll(services, people.alice, cohort_id, "mentor", capacity=1)
+    enroll(services, people.bob, cohort_id, "mentee")
+    app = services.app
+    pairing = app.propose_pairing(
+        actor_id=people.cora.id,
+        cohort_id=cohort_id,
+        format="one-on-one",
+        members={people.alice.id: "mentor", people.bob.id: "mentee"},
+    ).id
+    for person in (people.alice, people.bob):
+        app.accept_pairing(actor_id=person.id, pairing_id=pairing)
+        app.acknowledge_agreement(actor_id=person.id, pairing_id=pairing)
+    receipt = app.log_session(
+        actor_id=people.bob.id,
+        pairing_id=pairing,
+        held_on="2026-02-02",
+        minutes=30,
+        format="virtual",
+        private_note="Bob only",
+    )
+    services.wait_for(receipt.position)
+    bobs = client.get(
+        f"/api/pairings/{pairing}", headers=bearer(services, people.bob)
+    ).get_json()
+    assert [n[1] for n in bobs["my_private_notes"]] == ["Bob only"]
+    alices = client.get(
+        f"/api/pairings/{pairing}", headers=bearer(services, people.alice)
+    )
+    assert "Bob only" not in alices.get_data(as_text=True)
+    coras = client.get(
+        f"/api/pairings/{pairing}", headers=bearer(services, people.cora)
+    )
+    assert coras.status_code == 200 and "Bob only" not in coras.get_data(as_text=True)
