@@ -15,6 +15,7 @@ from . import (
     errors,
     feeds,
     library,
+    matching,
     pages,
     pairings,
     posts,
@@ -46,6 +47,7 @@ def create_app(
     app.context_processor(template_helpers)
     app.jinja_env.filters.update(FILTERS)
     app.jinja_env.globals.update(TEMPLATE_GLOBALS)
+    app.jinja_env.globals["matching_section"] = matching.matching_section
     for module in (
         pages,
         posts,
@@ -56,6 +58,7 @@ def create_app(
         feeds,
         api,
         dashboard,
+        matching,
     ):
         app.register_blueprint(module.blueprint)
     errors.register(app)

@@ -53,6 +53,7 @@ def workspace_page(space):
         plans=plans(space),
         competencies=program_of(cohort).charter["competencies"],
         form=request.form,
+        today=date.today().isoformat(),
         SESSION_FORMATS=SESSION_FORMATS,
         STAGES=STAGES,
     )

@@ -37,20 +37,48 @@ def answers(port: int) -> bool:
         return False
 
 
-@pytest.fixture
-def server_url(tmp_path):
-    """Run ``kshare serve`` on a free port with its data in tmp_path.
+KSHARE = shutil.which("kshare") or str(Path(sys.executable).parent / "kshare")
 
-    The server's output is printed at teardown: pytest shows it when a test fails.
-    """
-    kshare = shutil.which("kshare") or str(Path(sys.executable).parent / "kshare")
-    port = free_port()
+
+@pytest.fixture
+def kshare_env(tmp_path) -> dict:
+    """The environment of one kshare installation in tmp_path (SQLite)."""
     env = os.environ | {
         "KSHARE_HOME": str(tmp_path / "var"),
         "KSHARE_SEARCH_INDEX": str(tmp_path / "search_index"),
         "KSHARE_SECRET_KEY": "e2e-secret",
     }
     env.pop("KSHARE_DATABASE_URL", None)
+    return env
+
+
+@pytest.fixture
+def cli(kshare_env, tmp_path):
+    """Run the ``kshare`` command on the same installation; return its output."""
+
+    def run(*args: str) -> str:
+        done = subprocess.run(
+            [KSHARE, *args],
+            env=kshare_env,
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr + done.stdout
+        return done.stdout
+
+    return run
+
+
+@pytest.fixture
+def server_url(tmp_path, kshare_env):
+    """Run ``kshare serve`` on a free port with its data in tmp_path.
+
+    The server's output is printed at teardown: pytest shows it when a test fails.
+    """
+    kshare, env = KSHARE, kshare_env
+    port = free_port()
     log_path = tmp_path / "server.log"
     with log_path.open("wb") as log:
         server = subprocess.Popen(
