@@ -266,6 +266,7 @@ SHOW = {
     "timeline": lambda s, cid: s.growth.timeline_of_cohort(cid, date.today()),
     "metrics": lambda s, cid: s.metrics.cohort(cid, date.today()),
     "matching": lambda s, cid: s.matching.assignment(cid),
+    "suggestions": lambda s, key: s.matching.suggestions(*key.split(":", 1)),
     "celebrations": lambda s, _: s.growth.celebrations(),
 }
 
@@ -275,7 +276,8 @@ SHOW = {
 @click.argument("key", default="")
 @command
 def show(services: Services, what: str, key: str) -> None:
-    """Print a read model as JSON: programs, program SLUG, cohort ID, metrics ID..."""
+    """Print a read model as JSON: programs, program SLUG, cohort ID, metrics ID,
+    suggestions COHORT_ID:MENTEE_ID..."""
     catch_up(services)
     found = SHOW[what](services, key)
     if found is None:

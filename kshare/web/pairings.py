@@ -41,8 +41,21 @@ def plans(space) -> list[tuple]:
     return [(m, *growth.plan(pairing.id, m.participant_id, today)) for m in mentees]
 
 
+def agendas(program) -> tuple[list[dict], str]:
+    """The program's agenda templates, and the text of the one asked for."""
+    found = [
+        t for t in services().programs.templates(program.id) if t["kind"] == "agenda"
+    ]
+    chosen = next(
+        (t["body"] for t in found if t["key"] == request.args.get("agenda")), ""
+    )
+    return found, chosen
+
+
 def workspace_page(space):
     pairing, cohort = space.pairing, found_cohort(space.pairing.cohort_id)
+    program = program_of(cohort)
+    templates, agenda = agendas(program)
     return render_template(
         "pairings/workspace.html",
         space=space,
@@ -51,7 +64,9 @@ def workspace_page(space):
         handles={m.participant_id: m.handle for m in pairing.members},
         notes=services().pairings.private_notes(g.user.id, pairing.id),
         plans=plans(space),
-        competencies=program_of(cohort).charter["competencies"],
+        competencies=program.charter["competencies"],
+        agenda_templates=templates,
+        agenda=request.form.get("agenda", agenda),
         form=request.form,
         today=date.today().isoformat(),
         SESSION_FORMATS=SESSION_FORMATS,

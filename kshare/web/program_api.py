@@ -122,6 +122,19 @@ def matching(cohort_id: str):
     )
 
 
+@blueprint.get("/cohorts/<cohort_id>/suggestions/<mentee_id>")
+def suggestions(cohort_id: str, mentee_id: str):
+    """The best mentors for one mentee, each score with its reasons."""
+    role_in(("coordinator",), "see matching")
+    kshare = services()
+    shown = found(kshare.programs.cohort(an_id(cohort_id, "cohort")), "cohort")
+    rotating = request.args.get("rotating") in ("1", "true", "yes")
+    found_ = kshare.matching.suggestions(
+        shown.id, an_id(mentee_id, "mentee"), rotating=rotating
+    )
+    return jsonify(suggestions=plain(found_))
+
+
 @blueprint.get("/pairings/<pairing_id>")
 def pairing(pairing_id: str):
     """A pairing's workspace, for its members and coordinators; one's own notes."""

@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from projection_helpers import dump
 
 from kshare.domain.errors import Invalid, NotAllowed
 from kshare.domain.ids import OPERATOR
@@ -130,6 +131,9 @@ def test_an_approved_draft_proposes_its_pairings_and_reports_what_failed(
     # Abe, whom the draft could not place, is left to match, with Noor's last place.
     left = any_services.matching.assignment(cohort_id)
     assert [(p.mentee.handle, p.mentor.handle) for p in left] == [("abe", "noor")]
+    live = dump(any_services)
+    any_services.rebuild(["matching", "pairings"])
+    assert dump(any_services) == live
 
 
 def test_a_previous_partner_is_never_suggested_when_rotating(any_services, cohort):

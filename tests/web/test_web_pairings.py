@@ -275,3 +275,23 @@ def test_hostile_text_in_recognition_and_sessions_is_escaped(
         html(as_alice.get(f"/pairings/{paired}")),
     ):
         assert "<script>alert" not in page
+
+
+def test_a_session_agenda_can_start_from_a_program_template(
+    as_bob, services, people, paired
+):
+    pairing = services.pairings.workspace(paired).pairing
+    program = uuid.UUID(services.programs.cohort(pairing.cohort_id).program_id)
+    receipt = services.app.save_template(
+        actor_id=people.cora.id,
+        program_id=program,
+        key="check-in",
+        kind="agenda",
+        title="Check-in",
+        body="1. How are you\n2. What blocks you",
+    )
+    services.wait_for(receipt.position)
+    page = html(as_bob.get(f"/pairings/{paired}"))
+    assert "Start the agenda from:" in page and "agenda=check-in" in page
+    chosen = html(as_bob.get(f"/pairings/{paired}?agenda=check-in"))
+    assert ">1. How are you\n2. What blocks you</textarea>" in chosen

@@ -126,3 +126,23 @@ def test_a_pairing_is_read_by_its_members_with_their_own_notes_only(
         f"/api/pairings/{pairing}", headers=bearer(services, people.cora)
     )
     assert coras.status_code == 200 and "Bob only" not in coras.get_data(as_text=True)
+
+
+def test_suggestions_for_one_mentee_explain_each_mentor(client, services, people):
+    cohort_id = cohort(services, people.cora)
+    enroll(
+        services,
+        people.alice,
+        cohort_id,
+        "mentor",
+        capacity=1,
+        expertise=["code-review"],
+    )
+    enroll(services, people.bob, cohort_id, "mentee", skill_gaps=["code-review"])
+    url = f"/api/cohorts/{cohort_id}/suggestions/{people.bob.id}"
+    [best] = client.get(url, headers=bearer(services, people.cora)).get_json()[
+        "suggestions"
+    ]
+    assert best["mentor"]["handle"] == "alice"
+    assert "covers 1 of 1 skill gaps (code-review)" in best["score"]["reasons"]
+    assert client.get(url, headers=bearer(services, people.bob)).status_code == 403
