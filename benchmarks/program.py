@@ -21,6 +21,7 @@ from kshare.config import Settings
 from kshare.domain.clock import simulated_time
 from kshare.domain.ids import OPERATOR
 from kshare.projections.rebuild import rebuild_sql
+from kshare.web import create_app
 
 from .common import Figure, percentile, progress, stopwatch
 from .rebuild import read_all
@@ -50,10 +51,13 @@ def measure(workdir: Path, scale: int = 1000) -> tuple[list, dict]:
     services = build(Settings.for_tests(workdir / "program"))
     try:
         rng = random.Random(11)
-        big, waiting = _setup(services, rng, pairings=scale, sessions=50)
+        big, waiting, coordinator = _setup(services, rng, pairings=scale, sessions=50)
         with progress("program: projecting", None):
             services.runner.catch_up()
-        figures = [_matching(services, waiting), *_dashboard(services, big)]
+        figures = [
+            _matching(services, waiting),
+            *_dashboard(services, big, coordinator),
+        ]
         figures.append(_rebuild(services))
         return figures, {"events": services.log.head(), "pairings": scale}
     finally:
@@ -78,7 +82,7 @@ def _setup(services, rng, *, pairings: int, sessions: int):
     waiting = _cohort(app, cora, program, "waiting")
     _enroll(app, waiting, mentors[:250], "mentor", rng, capacity=2)
     _enroll(app, waiting, mentees[:500], "mentee", rng)
-    return big, waiting
+    return big, waiting, cora
 
 
 def _people(app, count: int) -> list:
@@ -171,19 +175,24 @@ def _matching(services, cohort) -> Figure:
     )
 
 
-def _dashboard(services, cohort) -> list[Figure]:
-    today = date(2026, 6, 1)
+def _dashboard(services, cohort, coordinator) -> list[Figure]:
+    """The cohort's dashboard page, rendered by the site for a signed-in coordinator."""
+    client = create_app(services=services).test_client()
+    with client.session_transaction() as session:
+        session["participant_id"] = str(coordinator)
+    page = f"/dashboard/cohorts/{cohort}"
+    assert client.get(page).status_code == 200
     samples = []
     for _ in range(40):
         start = time.perf_counter()
-        services.metrics.cohort(cohort, today)
+        client.get(page)
         samples.append((time.perf_counter() - start) * 1000)
     p50, p95 = percentile(samples, 50), percentile(samples, 95)
     return [
-        Figure("6 program", "dashboard metrics p50", "ms", p50, 100.0, "target ms"),
+        Figure("6 program", "dashboard page p50", "ms", p50, 100.0, "target ms"),
         Figure(
             "6 program",
-            "dashboard metrics p95",
+            "dashboard page p95",
             "ms",
             p95,
             100.0,
