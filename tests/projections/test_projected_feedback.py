@@ -1,56 +1,24 @@
 """Surveys are shown only in aggregate; recognition and credits are public."""
 
-from datetime import date
-
 import pytest
+from program_world import World
 from projection_helpers import dump
 
 from kshare.domain.errors import Conflict, Invalid
-from kshare.domain.ids import OPERATOR
-
-CHARTER = {
-    "intent": "Grow leads.",
-    "expectations": "Meet.",
-    "cadence_days": 14,
-    "competencies": {"code-review": "Code review"},
-    "time_commitment": "Two hours",
-}
 
 
 @pytest.fixture
 def cohort(any_services):
-    app = any_services.app
-
-    def person(handle, **extra):
-        return app.register_participant(
-            email=f"{handle}@example.org",
-            handle=handle,
-            display_name=handle.title(),
-            password="correct horse battery",
-            **extra,
-        ).id
-
-    people = {"cora": person("cora", role="coordinator", actor_id=OPERATOR)}
-    program = app.launch_program(
-        actor_id=people["cora"], slug="leads", name="Leads", charter=CHARTER
-    ).id
-    cohort = app.plan_cohort(
-        actor_id=people["cora"],
-        program_id=program,
-        slug="spring",
-        name="Spring",
-        starts_on=date(2026, 1, 5),
-        ends_on=date(2026, 6, 30),
-    ).id
-    app.advance_cohort(actor_id=people["cora"], cohort_id=cohort, to="enrolling")
+    app, world = any_services.app, World(any_services.app)
+    people, cohort = {"cora": world.cora}, world.cohort()
     for handle in ("mia", "abe", "bea", "cal"):
-        people[handle] = person(handle)
-        role = "mentor" if handle == "mia" else "mentee"
+        people[handle] = world.person(handle)
+        mentor = handle == "mia"
         app.enroll(
             actor_id=people[handle],
             cohort_id=cohort,
-            role=role,
-            capacity=3 if role == "mentor" else 0,
+            role="mentor" if mentor else "mentee",
+            capacity=3 if mentor else 0,
         )
     return people, cohort
 

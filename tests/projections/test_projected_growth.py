@@ -3,56 +3,18 @@
 from datetime import date, timedelta
 
 import pytest
+from program_world import World
 from projection_helpers import dump
-
-from kshare.domain.ids import OPERATOR
-
-CHARTER = {
-    "intent": "Grow leads.",
-    "expectations": "Meet.",
-    "cadence_days": 14,
-    "competencies": {"code-review": "Code review", "giving-feedback": "Feedback"},
-    "time_commitment": "Two hours a month",
-}
 
 
 @pytest.fixture
 def growth(any_services):
-    app = any_services.app
-
-    def person(handle, **extra):
-        return app.register_participant(
-            email=f"{handle}@example.org",
-            handle=handle,
-            display_name=handle.title(),
-            password="correct horse battery",
-            **extra,
-        ).id
-
-    cora = person("cora", role="coordinator", actor_id=OPERATOR)
-    mia, abe = person("mia"), person("abe")
-    program = app.launch_program(
-        actor_id=cora, slug="leads", name="Leads", charter=CHARTER
-    ).id
-    cohort = app.plan_cohort(
-        actor_id=cora,
-        program_id=program,
-        slug="spring",
-        name="Spring",
-        starts_on=date(2026, 1, 5),
-        ends_on=date(2026, 6, 30),
-    ).id
-    app.advance_cohort(actor_id=cora, cohort_id=cohort, to="enrolling")
+    app, world = any_services.app, World(any_services.app)
+    mia, abe = world.person("mia"), world.person("abe")
+    cohort = world.cohort()
     app.enroll(actor_id=mia, cohort_id=cohort, role="mentor", capacity=1)
     app.enroll(actor_id=abe, cohort_id=cohort, role="mentee")
-    pairing = app.propose_pairing(
-        actor_id=cora,
-        cohort_id=cohort,
-        format="one-on-one",
-        members={mia: "mentor", abe: "mentee"},
-    ).id
-    app.accept_pairing(actor_id=mia, pairing_id=pairing)
-    app.accept_pairing(actor_id=abe, pairing_id=pairing)
+    pairing = world.pair(cohort, {mia: "mentor", abe: "mentee"})
     act = {"actor_id": abe, "pairing_id": pairing, "mentee_id": abe}
     review = app.set_goal(
         **act, title="Review with confidence", competency="code-review"

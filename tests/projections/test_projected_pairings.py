@@ -3,61 +3,22 @@
 from datetime import date
 
 import pytest
+from program_world import World
 from projection_helpers import dump
-
-from kshare.domain.ids import OPERATOR
-
-CHARTER = {
-    "intent": "Grow confident technical leads.",
-    "expectations": "Meet every two weeks.",
-    "competencies": {"code-review": "Code review"},
-    "cadence_days": 14,
-    "time_commitment": "Two hours a month",
-}
 
 
 @pytest.fixture
 def world(any_services):
     """A cohort with one finished pairing, one active one and a small group."""
-    app = any_services.app
-
-    def person(handle, **extra):
-        return app.register_participant(
-            email=f"{handle}@example.org",
-            handle=handle,
-            display_name=handle.title(),
-            password="correct horse battery",
-            **extra,
-        ).id
-
-    cora = person("cora", role="coordinator", actor_id=OPERATOR)
-    mia, abe, bea, cal = (person(h) for h in ("mia", "abe", "bea", "cal"))
-    program = app.launch_program(
-        actor_id=cora, slug="leads", name="Leads", charter=CHARTER
-    ).id
-    cohort = app.plan_cohort(
-        actor_id=cora,
-        program_id=program,
-        slug="spring",
-        name="Spring",
-        starts_on=date(2026, 1, 5),
-        ends_on=date(2026, 6, 30),
-    ).id
-    app.advance_cohort(actor_id=cora, cohort_id=cohort, to="enrolling")
+    app, built = any_services.app, World(any_services.app)
+    cora, cohort = built.cora, built.cohort()
+    mia, abe, bea, cal = (built.person(h) for h in ("mia", "abe", "bea", "cal"))
     app.enroll(actor_id=mia, cohort_id=cohort, role="mentor", capacity=4)
     for mentee in (abe, bea, cal):
         app.enroll(actor_id=mentee, cohort_id=cohort, role="mentee")
+    pairing = built.pair  # propose; every member accepts and acknowledges
 
-    def pairing(members, format="one-on-one"):
-        found = app.propose_pairing(
-            actor_id=cora, cohort_id=cohort, format=format, members=members
-        ).id
-        for member in members:
-            app.accept_pairing(actor_id=member, pairing_id=found)
-            app.acknowledge_agreement(actor_id=member, pairing_id=found)
-        return found
-
-    first = pairing({mia: "mentor", abe: "mentee"})
+    first = pairing(cohort, {mia: "mentor", abe: "mentee"})
     for day, minutes in ((date(2026, 1, 20), 45), (date(2026, 2, 3), 75)):
         app.log_session(
             actor_id=abe,
@@ -74,8 +35,10 @@ def world(any_services):
     app.reflect_on_pairing(
         actor_id=abe, pairing_id=first, stage="closing", reflection="I learned to ask"
     )
-    second = pairing({mia: "mentor", bea: "mentee"}, format="shadowing")
-    group = pairing({mia: "mentor", abe: "mentee", cal: "mentee"}, format="small-group")
+    second = pairing(cohort, {mia: "mentor", bea: "mentee"}, format="shadowing")
+    group = pairing(
+        cohort, {mia: "mentor", abe: "mentee", cal: "mentee"}, format="small-group"
+    )
     any_services.runner.catch_up()
     return {
         "mia": mia,
