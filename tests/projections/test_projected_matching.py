@@ -3,49 +3,19 @@
 from datetime import date
 
 import pytest
+from program_world import World
 from projection_helpers import dump
 
 from kshare.domain.errors import Invalid, NotAllowed
-from kshare.domain.ids import OPERATOR
-
-CHARTER = {
-    "intent": "Grow leads.",
-    "expectations": "Meet.",
-    "cadence_days": 14,
-    "competencies": {"code-review": "Code review"},
-    "time_commitment": "Two hours",
-}
 
 
 @pytest.fixture
 def cohort(any_services):
     """Two mentors (Mia: code review, one place; Noor: estimation, two places)
     and three mentees; Abe needs code review, Bea and Cal estimation."""
-    app = any_services.app
-
-    def person(handle, team, **extra):
-        return app.register_participant(
-            email=f"{handle}@example.org",
-            handle=handle,
-            display_name=handle.title(),
-            password="correct horse battery",
-            team=team,
-            **extra,
-        ).id
-
-    people = {"cora": person("cora", "People", role="coordinator", actor_id=OPERATOR)}
-    program = app.launch_program(
-        actor_id=people["cora"], slug="leads", name="Leads", charter=CHARTER
-    ).id
-    cohort = app.plan_cohort(
-        actor_id=people["cora"],
-        program_id=program,
-        slug="spring",
-        name="Spring",
-        starts_on=date(2026, 1, 5),
-        ends_on=date(2026, 6, 30),
-    ).id
-    app.advance_cohort(actor_id=people["cora"], cohort_id=cohort, to="enrolling")
+    app, world = any_services.app, World(any_services.app)
+    people, cohort = {"cora": world.cora}, world.cohort()
+    person = world.person
     for handle, team, role, capacity, skills in (
         ("mia", "Platform", "mentor", 1, ["code-review"]),
         ("noor", "Data", "mentor", 2, ["estimation"]),
