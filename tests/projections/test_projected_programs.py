@@ -1,40 +1,15 @@
 """Programs and cohorts as people read them, on SQLite and PostgreSQL."""
 
-from datetime import date
-
 import pytest
+from program_world import CHARTER, World
 from projection_helpers import dump
-
-from kshare.domain.ids import OPERATOR
-
-CHARTER = {
-    "intent": "Grow confident technical leads.",
-    "expectations": "Meet every two weeks with an agenda.",
-    "success_metrics": ["milestones reached"],
-    "competencies": {"code-review": "Code review"},
-    "cadence_days": 14,
-    "time_commitment": "Two hours a month",
-}
 
 
 @pytest.fixture
 def program(any_services):
-    app = any_services.app
-
-    def person(handle, **extra):
-        return app.register_participant(
-            email=f"{handle}@example.org",
-            handle=handle,
-            display_name=handle.title(),
-            password="correct horse battery",
-            **extra,
-        ).id
-
-    cora = person("cora", role="coordinator", actor_id=OPERATOR)
-    ann, ben = person("ann"), person("ben")
-    leads = app.launch_program(
-        actor_id=cora, slug="leads", name="Leads", charter=CHARTER
-    ).id
+    app, world = any_services.app, World(any_services.app, CHARTER)
+    cora, leads = world.cora, world.program
+    ann, ben = world.person("ann"), world.person("ben")
     app.revise_charter(
         actor_id=cora,
         program_id=leads,
@@ -58,16 +33,7 @@ def program(any_services):
         title="First!",
         body="1.",
     )
-    pilot = app.plan_cohort(
-        actor_id=cora,
-        program_id=leads,
-        slug="pilot",
-        name="Pilot",
-        pilot=True,
-        starts_on=date(2026, 1, 5),
-        ends_on=date(2026, 6, 30),
-    ).id
-    app.advance_cohort(actor_id=cora, cohort_id=pilot, to="enrolling")
+    pilot = world.cohort("pilot", pilot=True)
     app.enroll(
         actor_id=ann,
         cohort_id=pilot,
