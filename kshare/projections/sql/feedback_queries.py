@@ -8,9 +8,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
 from ...domain.feedback import MIN_ANSWERS_SHOWN
-from .engine import SqlEngines
 from .queries import utc
-from .readmodels import SqlReadModels
+from .reader import SqlReader
 
 
 @dataclass(frozen=True)
@@ -38,15 +37,7 @@ class RecognitionView:
     at: datetime
 
 
-class SqlFeedbackQueries:
-    def __init__(self, engines: SqlEngines, models: SqlReadModels) -> None:
-        self.engine = engines.reader
-        self.t = models.tables
-
-    def _rows(self, statement) -> list:
-        with self.engine.connect() as conn:
-            return conn.execute(statement).all()
-
+class SqlFeedbackQueries(SqlReader):
     def survey_summary(self, cohort_id: str, occasion: str) -> SurveySummary:
         """Answers in aggregate; below MIN_ANSWERS_SHOWN answers, only their count."""
         s = self.t["survey_responses"]

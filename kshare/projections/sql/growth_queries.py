@@ -5,9 +5,8 @@ from datetime import date, datetime
 
 from sqlalchemy import func, select
 
-from .engine import SqlEngines
 from .queries import utc
-from .readmodels import SqlReadModels
+from .reader import SqlReader
 
 
 @dataclass(frozen=True)
@@ -50,15 +49,7 @@ class Celebration:
     celebrated_at: datetime
 
 
-class SqlGrowthQueries:
-    def __init__(self, engines: SqlEngines, models: SqlReadModels) -> None:
-        self.engine = engines.reader
-        self.t = models.tables
-
-    def _rows(self, statement) -> list:
-        with self.engine.connect() as conn:
-            return conn.execute(statement).all()
-
+class SqlGrowthQueries(SqlReader):
     def timeline_of_person(self, mentee_id: str, today: date) -> list[Milestone]:
         return self._timeline(self.t["milestones"].c.mentee_id == str(mentee_id), today)
 

@@ -6,8 +6,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from ..matching import Assignment, Mentee, Mentor, Score, assign, suggest
-from .engine import SqlEngines
-from .readmodels import SqlReadModels
+from .reader import SqlReader
 
 OPEN = ("proposed", "active", "paused")
 
@@ -33,11 +32,7 @@ class ProposedPair:
     score: Score
 
 
-class SqlMatchingQueries:
-    def __init__(self, engines: SqlEngines, models: SqlReadModels) -> None:
-        self.engine = engines.reader
-        self.t = models.tables
-
+class SqlMatchingQueries(SqlReader):
     def suggestions(
         self, cohort_id: str, mentee_id: str, *, rotating: bool = False, limit: int = 5
     ) -> list[Suggestion]:

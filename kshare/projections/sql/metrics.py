@@ -23,8 +23,7 @@ from statistics import median
 from sqlalchemy import func, select
 
 from ...domain.cohorts import STAGES
-from .engine import SqlEngines
-from .readmodels import SqlReadModels
+from .reader import SqlReader
 
 SILENT_DAYS = 21
 OPEN = ("proposed", "active", "paused")
@@ -52,11 +51,7 @@ class CohortMetrics:
     monthly: list[tuple[str, int, float, int]] = field(default_factory=list)
 
 
-class SqlProgramMetrics:
-    def __init__(self, engines: SqlEngines, models: SqlReadModels) -> None:
-        self.engine = engines.reader
-        self.t = models.tables
-
+class SqlProgramMetrics(SqlReader):
     def cohort(self, cohort_id: str, today: date) -> CohortMetrics:
         with self.engine.connect() as conn:
             data = _Loaded(conn, self.t, str(cohort_id))

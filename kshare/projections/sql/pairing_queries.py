@@ -6,9 +6,8 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from .engine import SqlEngines
 from .queries import utc
-from .readmodels import SqlReadModels
+from .reader import SqlReader
 
 
 @dataclass(frozen=True)
@@ -66,15 +65,7 @@ class Workspace:
     reflections: list[tuple[str, str, str, datetime]]  # handle, stage, text, when
 
 
-class SqlPairingQueries:
-    def __init__(self, engines: SqlEngines, models: SqlReadModels) -> None:
-        self.engine = engines.reader
-        self.t = models.tables
-
-    def _rows(self, statement) -> list:
-        with self.engine.connect() as conn:
-            return conn.execute(statement).all()
-
+class SqlPairingQueries(SqlReader):
     def history_of_person(self, participant_id: str) -> list[PairingSummary]:
         """Every pairing this person was in, newest first."""
         m = self.t["pairing_members"]

@@ -5,9 +5,8 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from .engine import SqlEngines
 from .queries import utc
-from .readmodels import SqlReadModels
+from .reader import SqlReader
 
 
 @dataclass(frozen=True)
@@ -62,15 +61,7 @@ class Member:
     left_reason: str | None
 
 
-class SqlProgramQueries:
-    def __init__(self, engines: SqlEngines, models: SqlReadModels) -> None:
-        self.engine = engines.reader
-        self.t = models.tables
-
-    def _rows(self, statement) -> list:
-        with self.engine.connect() as conn:
-            return conn.execute(statement).all()
-
+class SqlProgramQueries(SqlReader):
     def programs(self) -> list[ProgramView]:
         rows = self._rows(
             select(self.t["programs"]).order_by(self.t["programs"].c.name)
