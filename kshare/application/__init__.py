@@ -4,6 +4,7 @@ Reads never come here: they go through the projections.
 """
 
 from ..domain.participants import COORDINATOR, PARTICIPANT, SPONSOR
+from .audit import AuditCommands
 from .base import Receipt
 from .feedback import FeedbackCommands
 from .growth import GrowthCommands
@@ -20,6 +21,7 @@ class KnowledgeShare(
     GrowthCommands,
     FeedbackCommands,
     MatchingCommands,
+    AuditCommands,
 ):
     """The commands of kshare: the knowledge library and mentorship programs."""
 

@@ -21,6 +21,7 @@ from ..passwords import Argon2Passwords
 
 A = TypeVar("A")
 RACE = "Someone else changed this at the same moment; reload and try again."
+AUDITORS_ONLY_READ = "An auditor reads the history; they may only seal or export it."
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,13 @@ class Base(Application):
         return aggregate
 
     def _acting(self, actor_id: UUID | None) -> Participant:
+        """The signed-in, active participant giving a command (never an auditor)."""
+        actor = self._signed_in(actor_id)
+        if actor.is_auditor:
+            raise NotAllowed(AUDITORS_ONLY_READ)
+        return actor
+
+    def _signed_in(self, actor_id: UUID | None) -> Participant:
         if actor_id is None:
             raise NotAuthenticated("Please sign in first.")
         try:

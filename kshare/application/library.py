@@ -146,7 +146,7 @@ class LibraryCommands(Base):
             raise NotAuthenticated("That API token is not valid.") from None
         if issued.revoked:
             raise NotAuthenticated("That API token was revoked.")
-        return self._acting(issued.participant_id).id
+        return self._signed_in(issued.participant_id).id
 
     def draft_post(
         self,

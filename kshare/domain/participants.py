@@ -12,7 +12,8 @@ from .ids import handle_claim_id, participant_id
 PARTICIPANT = "participant"
 COORDINATOR = "coordinator"
 SPONSOR = "sponsor"  # reads the program dashboard; runs no cohort
-ROLES = (PARTICIPANT, COORDINATOR, SPONSOR)
+AUDITOR = "auditor"  # reads the whole history; may only seal and export it
+ROLES = (PARTICIPANT, COORDINATOR, SPONSOR, AUDITOR)
 
 
 def checked_role(role: str) -> str:
@@ -117,6 +118,10 @@ class Participant(KAggregate):
     @property
     def is_coordinator(self) -> bool:
         return self.role == COORDINATOR
+
+    @property
+    def is_auditor(self) -> bool:
+        return self.role == AUDITOR
 
 
 class HandleClaim(KAggregate):
