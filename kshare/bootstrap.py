@@ -36,6 +36,7 @@ PROJECTIONS = (
     "surveys",
     "recognition",
     "matching",
+    "event_index",
     "library",
 )
 

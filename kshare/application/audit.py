@@ -52,6 +52,13 @@ class AuditCommands(Base):
         export = LogExport(position=position, complete=complete, actor_id=actor_id)
         return Receipt(export.id, self._save(export, conflict=SEAL_RACE))
 
+    def seal_chain(self) -> SealChain | None:
+        """The chain as of its last seal (None before the first)."""
+        chain_id = SealChain.create_id()
+        if chain_id not in self.repository:
+            return None
+        return self._get(chain_id, SealChain, "seal chain", to_change=False)
+
     def _auditing(self, actor_id: UUID, doing: str) -> None:
         if actor_id == OPERATOR:
             return

@@ -14,6 +14,7 @@ from eventsourcing.utils import get_topic
 from sqlalchemy import Connection, MetaData, select, text
 
 from .engine import SqlEngines
+from .event_index import SqlEventIndex
 from .feedback import SqlRecognition, SqlSurveys
 from .growth import SqlMilestones
 from .matching_drafts import SqlMatchingDrafts
@@ -42,6 +43,7 @@ def all_projections() -> list:
         SqlSurveys(),
         SqlRecognition(),
         SqlMatchingDrafts(),
+        SqlEventIndex(),
     ]
 
 

@@ -33,6 +33,7 @@ OWNED = {
     "surveys": ("survey_responses",),
     "recognition": ("recognitions",),
     "matching": ("matching_drafts",),
+    "event_index": ("audit_events",),
 }
 
 
@@ -72,6 +73,7 @@ def define(metadata: MetaData, suffix: str = "") -> dict[str, Table]:
         "survey_responses": _survey_responses,
         "recognitions": _recognitions,
         "matching_drafts": _matching_drafts,
+        "audit_events": _audit_events,
     }
     return {name: build(metadata, name + suffix) for name, build in builders.items()}
 
@@ -450,4 +452,22 @@ def _cohort_note_delays(metadata: MetaData, name: str) -> Table:
         Column("days", Integer, nullable=False),
         Column("sessions", Integer, nullable=False),
         Index(f"ix_{name}_cohort", "cohort_id"),
+    )
+
+
+def _audit_events(metadata: MetaData, name: str) -> Table:
+    return Table(
+        name,
+        metadata,
+        Column("position", Integer, primary_key=True, autoincrement=False),
+        Column("event_type", String(80), nullable=False),
+        Column("aggregate_type", String(40), nullable=False),
+        Column("aggregate_id", String(36), nullable=False),
+        Column("version", Integer, nullable=False),
+        Column("actor_id", String(36)),
+        _when("occurred_at", nullable=False),
+        Index(f"ix_{name}_aggregate", "aggregate_id", "position"),
+        Index(f"ix_{name}_actor", "actor_id", "position"),
+        Index(f"ix_{name}_type", "event_type", "position"),
+        Index(f"ix_{name}_time", "occurred_at"),
     )

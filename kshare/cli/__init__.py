@@ -1,86 +1,29 @@
 """The ``kshare`` command: run the site, seed the demo, rebuild, search, admin."""
 
 import dataclasses
-import functools
 import json
 import sys
-from contextlib import contextmanager
 from datetime import date
 
 import click
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TextColumn,
-    TimeRemainingColumn,
-)
 from rich.table import Table
 
-from .application import catalog
-from .bootstrap import PROJECTIONS, Services, build
-from .config import Settings
-from .domain import text
-from .domain.errors import DomainError
-from .domain.ids import OPERATOR, participant_id
-from .domain.participants import ROLES
-
-console = Console(stderr=True)
-
-
-class Bar:
-    """A progress bar fed either by steps (``advance``) or by totals (``set``)."""
-
-    def __init__(self, progress: Progress, task) -> None:
-        self.progress, self.task = progress, task
-
-    def advance(self, steps: int = 1) -> None:
-        self.progress.advance(self.task, steps)
-
-    def set(self, done: int, total: int) -> None:
-        self.progress.update(self.task, completed=done, total=total)
-
-
-@contextmanager
-def progress_bar(description: str, total: int | None = None):
-    columns = (
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-    )
-    with Progress(*columns, console=console) as progress:
-        yield Bar(progress, progress.add_task(description, total=total))
-
-
-def command(function):
-    """Build the services for a command; domain errors become CLI messages."""
-
-    @functools.wraps(function)
-    def wrapped(*args, **kwargs):
-        services = build(Settings.from_env())
-        try:
-            return function(services, *args, **kwargs)
-        except DomainError as error:
-            raise click.ClickException(error.message) from None
-        finally:
-            services.close()
-
-    return wrapped
-
-
-def catch_up(services: Services, description: str = "Projecting events") -> None:
-    behind = services.log.head() - min(g.position() for g in services.runner.groups)
-    if behind <= 0:
-        return
-    with progress_bar(description, behind) as bar:
-        services.runner.catch_up(progress=bar.set)
+from ..application import catalog
+from ..bootstrap import PROJECTIONS, Services
+from ..domain import text
+from ..domain.ids import OPERATOR, participant_id
+from ..domain.participants import ROLES
+from .audit import audit
+from .support import catch_up, command, console, progress_bar
 
 
 @click.group()
 def main() -> None:
     """kshare: knowledge sharing for peer mentorship programs."""
+
+
+main.add_command(audit)
 
 
 @main.command()
@@ -92,7 +35,7 @@ def serve(services: Services, host: str, port: int, threads: int) -> None:
     """Serve the site, with the projection runner inside this process."""
     import waitress
 
-    from .web import create_app
+    from ..web import create_app
 
     catch_up(services)
     app = create_app(services=services)
@@ -110,8 +53,8 @@ def serve(services: Services, host: str, port: int, threads: int) -> None:
 @command
 def demo(services: Services, if_empty: bool, posts: int) -> None:
     """Seed a realistic demo program (people, posts, appreciation, weekly lessons)."""
-    from .demo.content import PEOPLE
-    from .demo.seed import DEMO_PASSWORD, seed
+    from ..demo.content import PEOPLE
+    from ..demo.seed import DEMO_PASSWORD, seed
 
     head = services.log.head()
     if head and if_empty:
