@@ -2,11 +2,16 @@
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from uuid import UUID
 
 from .application import KnowledgeShare
+from .application.audit import PeriodicSealer
 from .config import Settings
 from .domain.clock import iso_week
+from .domain.ids import OPERATOR
 from .passwords import Argon2Passwords
+from .projections.audit.integrity import LogIntegrity
+from .projections.audit.ledger import SqlSealLedger
 from .projections.library.projection import WhooshLessonLibrary
 from .projections.library.search import LibrarySearch
 from .projections.library.store import IndexStore
@@ -58,6 +63,8 @@ class Services:
     metrics: SqlProgramMetrics
     matching: SqlMatchingQueries
     search: LibrarySearch
+    integrity: LogIntegrity
+    sealer: PeriodicSealer
 
     def wait_for(self, position: int | None) -> bool:
         """Wait (bounded) until the projections show a command's write."""
@@ -79,7 +86,14 @@ class Services:
             read += rebuild_library(self.log, self.library, progress)
         return read
 
+    def seal(self, actor_id: UUID = OPERATOR, progress=None):
+        """Seal the log, then note each newly sealed event's digest in the ledger."""
+        receipt = self.app.seal_log(actor_id=actor_id, progress=progress)
+        self.integrity.record()
+        return receipt
+
     def close(self) -> None:
+        self.sealer.stop()
         self.runner.stop()
         self.app.close()
         self.engines.dispose()
@@ -109,6 +123,8 @@ def build(settings: Settings) -> Services:
         wakeups=wakeups,
     )
     app.on_saved(runner.wake)
+    ledger = SqlSealLedger(engines)
+    ledger.create()
     return Services(
         settings=settings,
         app=app,
@@ -125,4 +141,6 @@ def build(settings: Settings) -> Services:
         metrics=SqlProgramMetrics(engines, read_models),
         matching=SqlMatchingQueries(engines, read_models),
         search=LibrarySearch(store),
+        integrity=LogIntegrity(log, ledger),
+        sealer=PeriodicSealer(settings.seal_interval),
     )

@@ -6,6 +6,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+CIPHER_TOPIC = "eventsourcing.cipher:AESCipher"
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -18,6 +20,8 @@ class Settings:
     run_projections: bool = True  # the embedded runner thread of `kshare serve`
     wait_timeout: float = 2.0  # how long a page waits to show its own write
     poll_interval: float = 0.5  # how often the runner looks for new events
+    seal_interval: float = 3600.0  # `kshare serve` seals the log this often; 0: never
+    cipher_key: str = ""  # AES key (base64): encrypt the stored events at rest
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> "Settings":
@@ -31,6 +35,8 @@ class Settings:
             secret_key=env.get("KSHARE_SECRET_KEY") or _kept_secret(home),
             database_url=env.get("KSHARE_DATABASE_URL") or None,
             database_schema=env.get("KSHARE_DATABASE_SCHEMA", ""),
+            seal_interval=_seconds(env.get("KSHARE_SEAL_INTERVAL", "3600")),
+            cipher_key=env.get("KSHARE_CIPHER_KEY", ""),
         )
 
     @classmethod
@@ -53,6 +59,14 @@ class Settings:
 
     def event_store_env(self) -> dict[str, str]:
         """The ``eventsourcing`` persistence settings for the event store."""
+        cipher = (
+            {"CIPHER_TOPIC": CIPHER_TOPIC, "CIPHER_KEY": self.cipher_key}
+            if self.cipher_key
+            else {}
+        )
+        return cipher | self._store_env()
+
+    def _store_env(self) -> dict[str, str]:
         if not self.is_postgres:
             return {
                 "PERSISTENCE_MODULE": "eventsourcing.sqlite",
@@ -87,3 +101,11 @@ def _kept_secret(home: Path) -> str:
         path.write_text(secrets.token_urlsafe(48))
         path.chmod(0o600)
     return path.read_text().strip()
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise ValueError(f"KSHARE_SEAL_INTERVAL is seconds, not {value!r}") from None
+    return max(seconds, 0.0)

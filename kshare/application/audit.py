@@ -59,6 +59,10 @@ class AuditCommands(Base):
             return None
         return self._get(chain_id, SealChain, "seal chain", to_change=False)
 
+    def sealed_upto(self) -> int:
+        chain = self.seal_chain()
+        return chain.position if chain else 0
+
     def _auditing(self, actor_id: UUID, doing: str) -> None:
         if actor_id == OPERATOR:
             return
@@ -116,17 +120,16 @@ def digests(
 class PeriodicSealer:
     """Seals the log every ``interval`` seconds while ``kshare serve`` runs."""
 
-    def __init__(self, app: AuditCommands, interval: float) -> None:
-        self.app = app
+    def __init__(self, interval: float) -> None:
         self.interval = interval
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
-    def start(self) -> None:
+    def start(self, seal: Callable[[], object]) -> None:
         if self.interval > 0 and self._thread is None:
             self._stop.clear()
             self._thread = threading.Thread(
-                target=self._run, name="sealer", daemon=True
+                target=self._run, args=(seal,), name="sealer", daemon=True
             )
             self._thread.start()
 
@@ -136,9 +139,9 @@ class PeriodicSealer:
             self._thread.join(timeout=30)
             self._thread = None
 
-    def _run(self) -> None:
+    def _run(self, seal: Callable[[], object]) -> None:
         while not self._stop.wait(self.interval):
             try:
-                self.app.seal_log(actor_id=OPERATOR)
+                seal()
             except Exception:  # try again at the next tick
                 log.exception("scheduled sealing failed")

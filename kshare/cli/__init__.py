@@ -39,6 +39,7 @@ def serve(services: Services, host: str, port: int, threads: int) -> None:
 
     catch_up(services)
     app = create_app(services=services)
+    services.sealer.start(services.seal)
     console.print(f"kshare is serving on http://{host}:{port}/ (Ctrl-C to stop)")
     waitress.serve(app, host=host, port=port, threads=threads, ident="kshare")
 

@@ -1,0 +1,1 @@
+"""What auditors read: the event log, aggregate histories, seals and exports."""
