@@ -2,14 +2,21 @@
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cached_property
 from uuid import UUID
 
 from .application import KnowledgeShare
 from .application.audit import PeriodicSealer
-from .config import Settings
+from .config import ConfigurationError, Settings
 from .domain.clock import iso_week
 from .domain.ids import OPERATOR
 from .passwords import Argon2Passwords
+from .projections.audit.browser import SqlAuditLog
+from .projections.asof import AsOfViews, View
+from .projections.asof_moments import SqlMoments
+from .projections.asof_queries import PastGrowthQueries, PastProgramMetrics
+from .projections.asof_snapshot import SqlSnapshot
+from .projections.asof_travel import TimeTravel
 from .projections.audit.integrity import LogIntegrity
 from .projections.audit.ledger import SqlSealLedger
 from .projections.library.projection import WhooshLessonLibrary
@@ -65,6 +72,7 @@ class Services:
     search: LibrarySearch
     integrity: LogIntegrity
     sealer: PeriodicSealer
+    audit_log: SqlAuditLog
 
     def wait_for(self, position: int | None) -> bool:
         """Wait (bounded) until the projections show a command's write."""
@@ -92,7 +100,18 @@ class Services:
         self.integrity.record()
         return receipt
 
+    @cached_property
+    def time_travel(self) -> TimeTravel:
+        """Views of the past ("as of"), built under the data directory."""
+        return TimeTravel(
+            AsOfViews(self.settings.home / "as-of", self.log),
+            SqlMoments(self.engines, self.read_models),
+            lambda view, moment: open_past(self, view, moment),
+        )
+
     def close(self) -> None:
+        if "time_travel" in self.__dict__:
+            self.time_travel.close()
         self.sealer.stop()
         self.runner.stop()
         self.app.close()
@@ -108,6 +127,7 @@ def build(settings: Settings) -> Services:
         else Argon2Passwords()
     )
     app = KnowledgeShare(settings.event_store_env(), passwords=passwords)
+    _check_cipher(app, settings)
     log = EventLog(app.recorder, app.mapper)
     read_models = SqlReadModels(engines)
     read_models.create()
@@ -143,4 +163,85 @@ def build(settings: Settings) -> Services:
         search=LibrarySearch(store),
         integrity=LogIntegrity(log, ledger),
         sealer=PeriodicSealer(settings.seal_interval),
+        audit_log=SqlAuditLog(engines, read_models, log),
     )
+
+
+@dataclass
+class PastServices:
+    """The read side as it stood at a moment, with the query objects of Services."""
+
+    settings: Settings
+    app: KnowledgeShare  # the live one: people still sign in and out
+    moment: datetime
+    position: int
+    engines: SqlEngines
+    queries: SqlQueries
+    programs: SqlProgramQueries
+    pairings: SqlPairingQueries
+    growth: SqlGrowthQueries
+    feedback: SqlFeedbackQueries
+    metrics: SqlProgramMetrics
+    matching: SqlMatchingQueries
+    search: LibrarySearch
+    snapshot: SqlSnapshot
+
+    def wait_for(self, position: int | None) -> bool:
+        return True  # nothing is written to the past
+
+    def current_week(self) -> str:
+        return iso_week(self.moment.date())
+
+    def close(self) -> None:
+        self.engines.dispose()
+
+
+def open_past(live: Services, view: View, moment: datetime) -> PastServices:
+    """Open a view of the past (see kshare.projections.asof) for reading."""
+    engines = make_engines(view.sql_url)
+    models = SqlReadModels(engines)
+    day = moment.date()
+    return PastServices(
+        settings=live.settings,
+        app=live.app,
+        moment=moment,
+        position=view.position,
+        engines=engines,
+        queries=SqlQueries(engines, models),
+        programs=SqlProgramQueries(engines, models),
+        pairings=SqlPairingQueries(engines, models),
+        growth=PastGrowthQueries(engines, models, day),
+        feedback=SqlFeedbackQueries(engines, models),
+        metrics=PastProgramMetrics(engines, models, day),
+        matching=SqlMatchingQueries(engines, models),
+        search=LibrarySearch(IndexStore(view.search_index)),
+        snapshot=SqlSnapshot(engines, models),
+    )
+
+
+def _check_cipher(app: KnowledgeShare, settings: Settings) -> None:
+    """Refuse to start when the stored events cannot be read with the key given.
+
+    One unreadable event is for `kshare audit verify` to report; none of the
+    first few readable means the key is wrong.
+    """
+    first = app.recorder.select_notifications(start=1, limit=5)
+    if first and not any(_readable(app, n) for n in first):
+        app.close()
+        how = "with this KSHARE_CIPHER_KEY" if settings.cipher_key else "without a key"
+        written = (
+            "unencrypted or with another key" if settings.cipher_key else "encrypted"
+        )
+        raise ConfigurationError(
+            f"The stored events cannot be read {how}: they were written {written}. "
+            "To encrypt an existing store, export it and import it into a new one "
+            "(see the README)."
+        )
+
+
+def _readable(app: KnowledgeShare, notification) -> bool:
+    try:
+        app.mapper.to_domain_event(notification)
+    except Exception:
+        return False
+    return True

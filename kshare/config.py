@@ -1,5 +1,6 @@
 """Settings, read from the environment (see the README's Configuration)."""
 
+import base64
 import os
 import secrets
 from dataclasses import dataclass, replace
@@ -7,6 +8,10 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 CIPHER_TOPIC = "eventsourcing.cipher:AESCipher"
+
+
+class ConfigurationError(ValueError):
+    """A setting that cannot work, explained for the person who set it."""
 
 
 @dataclass(frozen=True)
@@ -36,7 +41,7 @@ class Settings:
             database_url=env.get("KSHARE_DATABASE_URL") or None,
             database_schema=env.get("KSHARE_DATABASE_SCHEMA", ""),
             seal_interval=_seconds(env.get("KSHARE_SEAL_INTERVAL", "3600")),
-            cipher_key=env.get("KSHARE_CIPHER_KEY", ""),
+            cipher_key=_cipher_key(env.get("KSHARE_CIPHER_KEY", "")),
         )
 
     @classmethod
@@ -107,5 +112,22 @@ def _seconds(value: str) -> float:
     try:
         seconds = float(value)
     except ValueError:
-        raise ValueError(f"KSHARE_SEAL_INTERVAL is seconds, not {value!r}") from None
+        raise ConfigurationError(
+            f"KSHARE_SEAL_INTERVAL is a number of seconds, not {value!r}."
+        ) from None
     return max(seconds, 0.0)
+
+
+def _cipher_key(value: str) -> str:
+    """An AES key is 16, 24 or 32 bytes in base64 (`kshare audit key` makes one)."""
+    if not value:
+        return ""
+    try:
+        size = len(base64.b64decode(value, validate=True))
+    except ValueError:
+        size = 0
+    if size not in (16, 24, 32):
+        raise ConfigurationError(
+            "KSHARE_CIPHER_KEY is not an AES key: make one with `kshare audit key`."
+        )
+    return value

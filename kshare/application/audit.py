@@ -101,20 +101,18 @@ def digests(
             start=after, limit=BATCH, stop=upto, inclusive_of_start=False
         )
         for n in batch:
-            try:
-                state = plain_state(mapper, n.state)
-            except Exception:  # a changed ciphertext fails its authentication
-                yield n, None
-                continue
-            yield (
-                n,
-                event_digest(
-                    n.id, n.originator_id, n.originator_version, n.topic, state
-                ),
-            )
+            yield n, _digest(mapper, n)
         if len(batch) < BATCH:
             return
         after = batch[-1].id
+
+
+def _digest(mapper: Mapper, n: Notification) -> bytes | None:
+    try:
+        state = plain_state(mapper, n.state)
+        return event_digest(n.id, n.originator_id, n.originator_version, n.topic, state)
+    except Exception:  # a changed ciphertext fails its authentication, and so on
+        return None
 
 
 class PeriodicSealer:
@@ -132,6 +130,10 @@ class PeriodicSealer:
                 target=self._run, args=(seal,), name="sealer", daemon=True
             )
             self._thread.start()
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None
 
     def stop(self) -> None:
         self._stop.set()

@@ -59,7 +59,9 @@ def audit_verify(services: Services, expect: str | None, as_json: bool) -> None:
 def _expected(value: str) -> Seal:
     match = re.fullmatch(r"(\d+)[: ]([0-9a-f]{64})", value.strip())
     if not match:
-        raise click.BadParameter("give POSITION:DIGEST, e.g. 1200:3fa4...", "--expect")
+        raise click.BadParameter(
+            "give POSITION:DIGEST, e.g. 1200:3fa4...", param_hint="--expect"
+        )
     return Seal(0, int(match[1]), match[2], 0, None)
 
 

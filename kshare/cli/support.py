@@ -14,7 +14,7 @@ from rich.progress import (
 )
 
 from ..bootstrap import Services, build
-from ..config import Settings
+from ..config import ConfigurationError, Settings
 from ..domain.errors import DomainError
 
 console = Console(stderr=True)
@@ -50,7 +50,10 @@ def command(function):
 
     @functools.wraps(function)
     def wrapped(*args, **kwargs):
-        services = build(Settings.from_env())
+        try:
+            services = build(Settings.from_env())
+        except ConfigurationError as error:
+            raise click.ClickException(str(error)) from None
         try:
             return function(services, *args, **kwargs)
         except DomainError as error:
