@@ -29,13 +29,21 @@ from rich.table import Table
 from kshare.bootstrap import build
 from kshare.config import Settings
 
-from . import commands, lag, library, rebuild, search
+from . import commands, integrity, lag, library, rebuild, search
 from . import program as program_phase
 from .common import console, settle
 from .drivers import KShareDriver
 from .generator import Appreciate, Draft, Feature, Revise, generate
 
-PHASES = ("commands", "rebuild", "library", "search", "lag", "program")  # in order
+PHASES = (
+    "commands",
+    "rebuild",
+    "library",
+    "search",
+    "lag",
+    "integrity",
+    "program",
+)  # in order
 
 
 def machine() -> dict:
@@ -82,6 +90,7 @@ def measure_all(args, workdir: Path) -> dict:
         "library": (library.measure, services, counts["posts"], workdir),
         "search": (search.measure, services, program),
         "lag": (lag.measure, services, program, driver),
+        "integrity": (integrity.measure, services),
         "program": (program_phase.measure, workdir, max(50, args.scale // 20)),
     }
     figures, details = [], {}

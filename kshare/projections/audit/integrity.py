@@ -116,7 +116,8 @@ class LogIntegrity:
         # The first difference anywhere the ledger knows: a changed seal
         # event stands after the positions its own seal covers.
         known = self.ledger.entries(result.sealed_upto)
-        current = {p: e for p, e in covered.items() if p <= max(known, default=0)}
+        last = max(known, default=0)
+        current = {p: e for p, e in covered.items() if p <= last}
         result.finding = first_difference(known, current) or _somewhere(
             result.seals, bad
         )
@@ -130,7 +131,8 @@ class LogIntegrity:
 
     def _keep(self, known: dict[int, Entry], covered: dict[int, Entry]) -> None:
         """Bring the ledger up to the last seal from a log the seals proved."""
-        if known == {p: e for p, e in covered.items() if p <= max(known, default=0)}:
+        last = max(known, default=0)
+        if known == {p: e for p, e in covered.items() if p <= last}:
             new = [e for p, e in covered.items() if p not in known]
             if new:
                 self.ledger.record(sorted(new, key=lambda e: e.position))
