@@ -41,6 +41,7 @@ class FeedbackCommands(Base):
             sentiment=sentiment,
             value=value,
             comment=comment,
+            actor_id=actor.id,
         )
         return Receipt(response.id, self._save(response, conflict=ANSWERED))
 
@@ -49,6 +50,9 @@ class FeedbackCommands(Base):
         actor = self._acting(actor_id)
         receiver = self._get(receiver_id, Participant, "participant", to_change=False)
         token = Recognition.give(
-            giver_id=actor.id, receiver_id=receiver.id, message=message
+            giver_id=actor.id,
+            receiver_id=receiver.id,
+            message=message,
+            actor_id=actor.id,
         )
         return Receipt(token.id, self._save(token, conflict=RACE))

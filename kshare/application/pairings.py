@@ -47,9 +47,9 @@ class PairingCommands(Base):
             role = pairing.members[str(enrollment.participant_id)]
             mentees = len(pairing.mentees) if role == MENTOR else 0
             enrollment.join_pairing(
-                pairing_id=pairing.id, as_role=role, mentees=mentees
+                pairing_id=pairing.id, as_role=role, mentees=mentees, actor_id=actor.id
             )
-        slot = self._take_slot(pairing)
+        slot = self._take_slot(pairing, actor.id)
         return Receipt(
             pairing.id, self._save(pairing, slot, *enrollments, conflict=TAKEN)
         )
@@ -64,15 +64,21 @@ class PairingCommands(Base):
                 "Everyone in a pairing must be enrolled in its cohort."
             ) from None
 
-    def _take_slot(self, pairing: Pairing) -> PairSlot:
+    def _take_slot(self, pairing: Pairing, actor_id: UUID) -> PairSlot:
         try:
             slot = self.repository.get(pair_slot_id(pairing.members))
         except AggregateNotFoundError:
-            return PairSlot(members=sorted(pairing.members), pairing_id=pairing.id)
-        slot.take(pairing_id=pairing.id)
+            return PairSlot(
+                members=sorted(pairing.members),
+                pairing_id=pairing.id,
+                actor_id=actor_id,
+            )
+        slot.take(pairing_id=pairing.id, actor_id=actor_id)
         return slot
 
-    def _release(self, pairing: Pairing, loaded: dict | None = None) -> list:
+    def _release(
+        self, pairing: Pairing, actor_id: UUID, loaded: dict | None = None
+    ) -> list:
         """The slot and every member's count let go of a pairing that ended.
 
         ``loaded`` holds aggregates this command already changed, so each is
@@ -81,12 +87,12 @@ class PairingCommands(Base):
         loaded = loaded or {}
         slot_id = pair_slot_id(pairing.members)
         slot = loaded.get(slot_id) or self.repository.get(slot_id)
-        slot.free()
+        slot.free(actor_id=actor_id)
         changed = [slot]
         for person in pairing.members:
             key = enrollment_id(pairing.cohort_id, UUID(person))
             enrollment = loaded.get(key) or self._get(key, Enrollment, "member")
-            enrollment.leave_pairing(pairing_id=pairing.id)
+            enrollment.leave_pairing(pairing_id=pairing.id, actor_id=actor_id)
             changed.append(enrollment)
         return changed
 
@@ -108,7 +114,8 @@ class PairingCommands(Base):
             why = f"A member left the cohort: {reason.strip()}"[:500]
             pairing.close(reason=why, actor_id=actor_id)
             changed[pairing.id] = pairing
-            changed |= {a.id: a for a in self._release(pairing, changed)}
+            released = self._release(pairing, actor_id, changed)
+            changed |= {a.id: a for a in released}
         return Receipt(enrollment.id, self._save(*changed.values(), conflict=RACE))
 
     def _pairing(
@@ -137,9 +144,8 @@ class PairingCommands(Base):
         """Decline a proposed pairing, with a reason."""
         pairing = self._pairing(actor_id, pairing_id, members_only=True)
         pairing.decline(member=actor_id, reason=reason, actor_id=actor_id)
-        return Receipt(
-            pairing.id, self._save(pairing, *self._release(pairing), conflict=RACE)
-        )
+        released = self._release(pairing, actor_id)
+        return Receipt(pairing.id, self._save(pairing, *released, conflict=RACE))
 
     def pause_pairing(
         self, *, actor_id: UUID, pairing_id: UUID, reason: str
@@ -159,9 +165,8 @@ class PairingCommands(Base):
         """Close a pairing (a member or a coordinator, e.g. at a rotation date)."""
         pairing = self._pairing(actor_id, pairing_id)
         pairing.close(reason=reason, actor_id=actor_id)
-        return Receipt(
-            pairing.id, self._save(pairing, *self._release(pairing), conflict=RACE)
-        )
+        released = self._release(pairing, actor_id)
+        return Receipt(pairing.id, self._save(pairing, *released, conflict=RACE))
 
     def reflect_on_pairing(
         self, *, actor_id: UUID, pairing_id: UUID, stage: str, reflection: str
@@ -211,6 +216,7 @@ class PairingCommands(Base):
                     pairing_id=pairing.id,
                     session_id=session_id,
                     note=private_note.strip()[:20_000],
+                    actor_id=actor_id,
                 )
             )
         return Receipt(pairing.id, self._save(pairing, *notes, conflict=RACE))

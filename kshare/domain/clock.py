@@ -37,6 +37,10 @@ class KAggregate(Aggregate):
     """Base aggregate: events are stamped by this module's clock."""
 
     class Event(Aggregate.Event):
+        # Every event carries its shape's version; a class whose shape
+        # changes raises it and adds upcasters (see kshare.domain.upcasting).
+        class_version = 1
+
         @staticmethod
         def create_timestamp() -> datetime:
             return now()

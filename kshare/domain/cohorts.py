@@ -9,6 +9,7 @@ from . import text
 from .clock import KAggregate
 from .errors import Invalid
 from .ids import _key
+from .upcasting import actor_was_operator
 
 PLANNED = "planned"
 ENROLLING = "enrolling"
@@ -243,7 +244,9 @@ class Enrollment(KAggregate):
         """How many mentees this person mentors in open pairings."""
         return sum(self.pairings.values())
 
-    def join_pairing(self, *, pairing_id: UUID, as_role: str, mentees: int) -> None:
+    def join_pairing(
+        self, *, pairing_id: UUID, as_role: str, mentees: int, actor_id: UUID
+    ) -> None:
         """Count an open pairing; a mentor never goes over their capacity."""
         if not self.active:
             raise Invalid("Someone in this pairing has left the cohort.")
@@ -256,16 +259,34 @@ class Enrollment(KAggregate):
             raise Invalid(
                 f"A mentor in this pairing has room for {room} more mentee(s)."
             )
-        self._joined_pairing(pairing_id=str(pairing_id), mentees=mentees)
+        self._joined_pairing(
+            pairing_id=str(pairing_id), mentees=mentees, actor_id=actor_id
+        )
 
-    @event("PairingJoined")
-    def _joined_pairing(self, *, pairing_id: str, mentees: int) -> None:
+    # v2 of the pairing counts records the actor.
+    class PairingJoined(KAggregate.Event):
+        pairing_id: str
+        mentees: int
+        actor_id: UUID
+
+        class_version = 2
+        upcast_v1_v2 = staticmethod(actor_was_operator)
+
+    class PairingLeft(KAggregate.Event):
+        pairing_id: str
+        actor_id: UUID
+
+        class_version = 2
+        upcast_v1_v2 = staticmethod(actor_was_operator)
+
+    @event(PairingJoined)
+    def _joined_pairing(self, *, pairing_id: str, mentees: int, actor_id: UUID) -> None:
         self.pairings[pairing_id] = mentees
 
-    def leave_pairing(self, *, pairing_id: UUID) -> None:
+    def leave_pairing(self, *, pairing_id: UUID, actor_id: UUID) -> None:
         if str(pairing_id) in self.pairings:
-            self._left_pairing(pairing_id=str(pairing_id))
+            self._left_pairing(pairing_id=str(pairing_id), actor_id=actor_id)
 
-    @event("PairingLeft")
-    def _left_pairing(self, *, pairing_id: str) -> None:
+    @event(PairingLeft)
+    def _left_pairing(self, *, pairing_id: str, actor_id: UUID) -> None:
         del self.pairings[pairing_id]

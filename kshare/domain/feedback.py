@@ -46,6 +46,7 @@ class SurveyResponse(KAggregate):
         sentiment: int,
         value: int,
         comment: str,
+        actor_id: UUID,
     ) -> "SurveyResponse":
         return cls(
             cohort_id=cohort_id,
@@ -54,9 +55,25 @@ class SurveyResponse(KAggregate):
             sentiment=_rating(sentiment, "Sentiment"),
             value=_rating(value, "Perceived value"),
             comment=text.optional(comment, "A comment", maximum=2000),
+            actor_id=actor_id,
         )
 
-    @event("SurveyAnswered")
+    class SurveyAnswered(KAggregate.Created):
+        cohort_id: UUID
+        participant_id: UUID
+        occasion: str
+        sentiment: int
+        value: int
+        comment: str
+        actor_id: UUID
+
+        class_version = 2  # v2 records the actor
+
+        @staticmethod
+        def upcast_v1_v2(state: dict) -> None:
+            state["actor_id"] = state["participant_id"]  # who answered
+
+    @event(SurveyAnswered)
     def __init__(
         self,
         *,
@@ -66,6 +83,7 @@ class SurveyResponse(KAggregate):
         sentiment: int,
         value: int,
         comment: str,
+        actor_id: UUID,
     ) -> None:
         self.cohort_id = cohort_id
         self.occasion = occasion
@@ -79,16 +97,33 @@ class Recognition(KAggregate):
         return uuid4()
 
     @classmethod
-    def give(cls, *, giver_id: UUID, receiver_id: UUID, message: str) -> "Recognition":
+    def give(
+        cls, *, giver_id: UUID, receiver_id: UUID, message: str, actor_id: UUID
+    ) -> "Recognition":
         if giver_id == receiver_id:
             raise Invalid("Recognition is for someone else.")
         return cls(
             giver_id=giver_id,
             receiver_id=receiver_id,
             message=text.required(message, "A message", maximum=500),
+            actor_id=actor_id,
         )
 
-    @event("RecognitionGiven")
-    def __init__(self, *, giver_id: UUID, receiver_id: UUID, message: str) -> None:
+    class RecognitionGiven(KAggregate.Created):
+        giver_id: UUID
+        receiver_id: UUID
+        message: str
+        actor_id: UUID
+
+        class_version = 2  # v2 records the actor
+
+        @staticmethod
+        def upcast_v1_v2(state: dict) -> None:
+            state["actor_id"] = state["giver_id"]
+
+    @event(RecognitionGiven)
+    def __init__(
+        self, *, giver_id: UUID, receiver_id: UUID, message: str, actor_id: UUID
+    ) -> None:
         self.giver_id = giver_id
         self.receiver_id = receiver_id

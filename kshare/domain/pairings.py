@@ -16,6 +16,7 @@ from . import text
 from .clock import KAggregate, now
 from .errors import Invalid, NotAllowed
 from .ids import _key
+from .upcasting import actor_was_operator
 
 ONE_ON_ONE, SMALL_GROUP, SHADOWING = "one-on-one", "small-group", "shadowing"
 FORMATS = (ONE_ON_ONE, SMALL_GROUP, SHADOWING)
@@ -55,25 +56,47 @@ def pair_slot_id(members) -> UUID:
 class PairSlot(KAggregate):
     """Held by the one open pairing of a set of people."""
 
+    # v2 of each event records the actor.
+    class SlotTaken(KAggregate.Created):
+        members: list[str]
+        pairing_id: UUID
+        actor_id: UUID
+
+        class_version = 2
+        upcast_v1_v2 = staticmethod(actor_was_operator)
+
+    class SlotTakenAgain(KAggregate.Event):
+        pairing_id: UUID
+        actor_id: UUID
+
+        class_version = 2
+        upcast_v1_v2 = staticmethod(actor_was_operator)
+
+    class SlotFreed(KAggregate.Event):
+        actor_id: UUID
+
+        class_version = 2
+        upcast_v1_v2 = staticmethod(actor_was_operator)
+
     @staticmethod
     def create_id(members: list[str]) -> UUID:
         return pair_slot_id(members)
 
-    @event("SlotTaken")
-    def __init__(self, *, members: list[str], pairing_id: UUID) -> None:
+    @event(SlotTaken)
+    def __init__(self, *, members: list[str], pairing_id: UUID, actor_id: UUID) -> None:
         self.pairing_id: UUID | None = pairing_id
 
-    def take(self, *, pairing_id: UUID) -> None:
+    def take(self, *, pairing_id: UUID, actor_id: UUID) -> None:
         if self.pairing_id is not None:
             raise Invalid("These people already have an open pairing together.")
-        self._taken(pairing_id=pairing_id)
+        self._taken(pairing_id=pairing_id, actor_id=actor_id)
 
-    @event("SlotTakenAgain")
-    def _taken(self, *, pairing_id: UUID) -> None:
+    @event(SlotTakenAgain)
+    def _taken(self, *, pairing_id: UUID, actor_id: UUID) -> None:
         self.pairing_id = pairing_id
 
-    @event("SlotFreed")
-    def free(self) -> None:
+    @event(SlotFreed)
+    def free(self, *, actor_id: UUID) -> None:
         self.pairing_id = None
 
 
@@ -315,9 +338,28 @@ class PrivateNote(KAggregate):
     def create_id() -> UUID:
         return uuid4()
 
-    @event("PrivateNoteWritten")
+    class PrivateNoteWritten(KAggregate.Created):
+        author_id: UUID
+        pairing_id: UUID
+        session_id: str
+        note: str
+        actor_id: UUID
+
+        class_version = 2  # v2 records the actor
+
+        @staticmethod
+        def upcast_v1_v2(state: dict) -> None:
+            state["actor_id"] = state["author_id"]
+
+    @event(PrivateNoteWritten)
     def __init__(
-        self, *, author_id: UUID, pairing_id: UUID, session_id: str, note: str
+        self,
+        *,
+        author_id: UUID,
+        pairing_id: UUID,
+        session_id: str,
+        note: str,
+        actor_id: UUID,
     ) -> None:
         self.author_id = author_id
         self.pairing_id = pairing_id

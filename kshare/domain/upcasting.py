@@ -1,0 +1,19 @@
+"""Upcasters shared by several event classes.
+
+When an event class's ``class_version`` goes up, the library calls its
+``upcast_vN_vN+1(state)`` staticmethods, one step at a time, on the state
+of each event an older release stored, before building the event. Stored
+events are never rewritten: see the README's "Changing an event".
+"""
+
+from .ids import OPERATOR
+
+
+def actor_was_operator(state: dict) -> None:
+    """v1 -> v2 of bookkeeping events that named nobody: the operator acted.
+
+    The slot and enrollment counts were written on behalf of whoever
+    proposed or ended a pairing; that person is the actor of the pairing
+    event saved in the same transaction, not of these.
+    """
+    state["actor_id"] = OPERATOR
