@@ -31,12 +31,6 @@ def audit_helpers() -> dict:
     return {"OPERATOR_ID": str(OPERATOR), "REDACTED": REDACTED}
 
 
-@blueprint.get("")
-def index():
-    """Show the audit tools: the event log and the seals."""
-    return render_template("audit/index.html", head=live().log.head())
-
-
 @blueprint.get("/log")
 def log():
     """Show a page of the event log, filtered and ordered as asked."""
