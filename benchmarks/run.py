@@ -29,7 +29,7 @@ from rich.table import Table
 from kshare.bootstrap import build
 from kshare.config import Settings
 
-from . import commands, integrity, lag, library, rebuild, search
+from . import asof, commands, integrity, lag, library, rebuild, search
 from . import program as program_phase
 from .common import console, settle
 from .drivers import KShareDriver
@@ -43,6 +43,7 @@ PHASES = (
     "lag",
     "integrity",
     "program",
+    "asof",
 )  # in order
 
 
@@ -92,6 +93,7 @@ def measure_all(args, workdir: Path) -> dict:
         "lag": (lag.measure, services, program, driver),
         "integrity": (integrity.measure, services),
         "program": (program_phase.measure, workdir, max(50, args.scale // 20)),
+        "asof": (asof.measure, workdir, max(10_000, 5 * args.scale)),  # 100k
     }
     figures, details = [], {}
     try:

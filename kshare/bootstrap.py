@@ -11,12 +11,12 @@ from .config import ConfigurationError, Settings
 from .domain.clock import iso_week
 from .domain.ids import OPERATOR
 from .passwords import Argon2Passwords
-from .projections.audit.browser import SqlAuditLog
 from .projections.asof import AsOfViews, View
 from .projections.asof_moments import SqlMoments
 from .projections.asof_queries import PastGrowthQueries, PastProgramMetrics
 from .projections.asof_snapshot import SqlSnapshot
 from .projections.asof_travel import TimeTravel
+from .projections.audit.browser import SqlAuditLog
 from .projections.audit.integrity import LogIntegrity
 from .projections.audit.ledger import SqlSealLedger
 from .projections.library.projection import WhooshLessonLibrary
@@ -104,7 +104,7 @@ class Services:
     def time_travel(self) -> TimeTravel:
         """Views of the past ("as of"), built under the data directory."""
         return TimeTravel(
-            AsOfViews(self.settings.home / "as-of", self.log),
+            AsOfViews(self.settings.home / "as-of", self.log, self.library),
             SqlMoments(self.engines, self.read_models),
             lambda view, moment: open_past(self, view, moment),
         )

@@ -112,6 +112,8 @@ def _plan_posts(
 ) -> None:
     span_hours = (today - start).days * 24 - 12
     handles = [p.handle for p in PEOPLE]
+    # Nothing is stamped after the seeding itself, so the log stays in time order.
+    latest = min(_at(today, -1), datetime.now(UTC) - timedelta(minutes=1))
     for number, post in enumerate(drafts):
         when = _at(start, rng.uniform(0, span_hours))
         author = rng.choice(handles)
@@ -124,12 +126,10 @@ def _plan_posts(
         ):
             if reader != author:
                 later = when + timedelta(hours=rng.uniform(1, 24 * 10))
-                plan.at(
-                    min(later, _at(today, -1)), _appreciate(app, plan, number, reader)
-                )
+                plan.at(min(later, latest), _appreciate(app, plan, number, reader))
         if rng.random() < 0.08:
             plan.at(
-                when + timedelta(days=rng.uniform(1, 5)),
+                min(when + timedelta(days=rng.uniform(1, 5)), latest),
                 _revise(app, plan, number, post, author),
             )
 

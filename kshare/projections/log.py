@@ -22,10 +22,16 @@ class EventLog:
     def head(self) -> int:
         return self.recorder.max_notification_id() or 0
 
-    def read(self, after: int, limit: int, topics: Collection[str]) -> Batch:
-        """Up to ``limit`` notifications after ``after``; decode only ``topics``."""
+    def read(
+        self,
+        after: int,
+        limit: int,
+        topics: Collection[str],
+        upto: int | None = None,
+    ) -> Batch:
+        """Up to ``limit`` notifications in (after, upto]; decode only ``topics``."""
         notifications = self.recorder.select_notifications(
-            start=after, limit=limit, inclusive_of_start=False
+            start=after, limit=limit, stop=upto, inclusive_of_start=False
         )
         decode = self.mapper.to_domain_event
         events = [(n.id, decode(n)) for n in notifications if n.topic in topics]

@@ -25,7 +25,7 @@ def rebuild_sql(
     """Rebuild the named SQL projections (all by default); return events read."""
     aside = models.aside(names)
     try:
-        read = _replay(log, aside, progress)
+        read = replay(log, aside, progress)
         models.replace_with(aside)
     except BaseException:
         aside.drop()
@@ -33,10 +33,17 @@ def rebuild_sql(
     return read
 
 
-def _replay(log: EventLog, group, progress: Progress | None) -> int:
-    position = read = 0
+def replay(
+    log: EventLog,
+    group,
+    progress: Progress | None = None,
+    upto: int | None = None,
+    after: int = 0,
+) -> int:
+    """Apply the log after ``after`` (up to ``upto``) to a group; return events read."""
+    position, read = after, 0
     while True:
-        batch = log.read(position, REBUILD_BATCH, group.topics)
+        batch = log.read(position, REBUILD_BATCH, group.topics, upto)
         if not batch.count:
             return read
         group.apply(batch.events, batch.last)

@@ -11,6 +11,9 @@ from ..config import Settings
 from . import (
     accounts,
     api,
+    audit,
+    audit_api,  # noqa: F401  (its routes join the API blueprint)
+    audit_seals,  # noqa: F401  (its routes join the audit and API blueprints)
     dashboard,
     errors,
     feeds,
@@ -21,6 +24,7 @@ from . import (
     posts,
     program_api,  # noqa: F401  (its routes join the API blueprint)
     programs,
+    time_travel,
 )
 from .helpers import FILTERS, TEMPLATE_GLOBALS, load_user, template_helpers
 
@@ -59,6 +63,8 @@ def create_app(
         api,
         dashboard,
         matching,
+        audit,
+        time_travel,
     ):
         app.register_blueprint(module.blueprint)
     errors.register(app)

@@ -11,7 +11,7 @@ from .charts import bar_chart, meter
 from .helpers import services
 
 blueprint = Blueprint("dashboard", __name__)
-READERS = ("coordinator", "sponsor")
+READERS = ("coordinator", "sponsor", "auditor")
 
 
 def readers_only() -> None:

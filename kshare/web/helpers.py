@@ -12,6 +12,11 @@ from .rendering import clean_snippet, render
 
 
 def services() -> Services:
+    """What views read: the past while an auditor views it (see time_travel)."""
+    return g.get("past") or live_services()
+
+
+def live_services() -> Services:
     return current_app.extensions["kshare"]
 
 
@@ -20,7 +25,7 @@ def load_user() -> None:
     g.user = None
     participant_id = session.get("participant_id")
     if participant_id:
-        person = services().queries.person(participant_id)
+        person = live_services().queries.person(participant_id)
         if person is None or not person.active:
             session.clear()
         else:

@@ -14,7 +14,7 @@ from ..domain.errors import NotAllowed
 from .api import blueprint, body, caller
 from .helpers import services
 
-READERS = ("coordinator", "sponsor")
+READERS = ("coordinator", "sponsor", "auditor")
 
 
 def plain(value):

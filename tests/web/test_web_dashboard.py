@@ -60,6 +60,15 @@ def test_a_sponsor_reads_the_dashboard_and_a_participant_may_not(
     assert anonymous.status_code == 302 and "/signin" in anonymous.headers["Location"]
 
 
+def test_an_auditor_reads_the_dashboard_but_finds_no_write_button(
+    app, services, running
+):
+    auditor = register(services, "audrey", role="auditor", actor_id=OPERATOR)
+    page = sign_in(app.test_client(), auditor).get("/dashboard")
+    assert page.status_code == 200
+    assert "Dashboard" in page.text and ">Write</a>" not in page.text
+
+
 def test_the_csv_export_has_every_figure_and_the_months(as_cora, running):
     response = as_cora.get(f"/dashboard/cohorts/{running}.csv")
     assert response.status_code == 200 and response.mimetype == "text/csv"
