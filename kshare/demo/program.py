@@ -244,8 +244,10 @@ class DemoProgram:
         self.at(reached_on, 2, self._reach(ref, mentee, first))
         if self.rng.random() < 0.6:
             self.at(reached_on, 3, self._celebrate(ref, mentee, mentor, first))
+        # Due six weeks in: a week before the demo's last Monday, so the autumn
+        # cohort shows overdue milestones whatever day the demo is seeded on.
         if self.rng.random() < 0.4:
-            self.at(kickoff + timedelta(days=45), 2, self._reach(ref, mentee, second))
+            self.at(kickoff + timedelta(days=40), 2, self._reach(ref, mentee, second))
 
     # -- actions: each runs one command at its planned time -------------------
 
@@ -342,7 +344,7 @@ class DemoProgram:
             ).id
             for name, title, days in (
                 ("first", "Lead one conversation on it", 21),
-                ("second", "Teach it to someone else", 49),
+                ("second", "Teach it to someone else", 42),
             ):
                 self.refs[f"{ref}:{mentee}:{name}"] = self.app.plan_milestone(
                     **act, goal_id=goal, title=title, due_after_days=days

@@ -53,11 +53,16 @@ def seed(
     *,
     posts: int = 240,
     seed: int = 2026,
+    today: date | None = None,
     progress: Progress | None = None,
 ) -> int:
-    """Seed the demo program; return the number of commands run."""
+    """Seed the demo program ending on ``today``; return the commands run.
+
+    ``today`` defaults to the current UTC date; a past day gives the demo as
+    it would have been seeded then (nothing is ever stamped in the future).
+    """
     rng = random.Random(seed)
-    today = datetime.now(UTC).date()
+    today = today or datetime.now(UTC).date()
     start = _monday(today) - timedelta(weeks=WEEKS)
     plan = Plan()
     _plan_people(app, plan, start)

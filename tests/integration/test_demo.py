@@ -1,6 +1,8 @@
 """`kshare demo` seeds a whole program people can explore."""
 
-from datetime import date
+from datetime import date, timedelta
+
+import pytest
 
 from kshare.demo.seed import seed
 
@@ -26,3 +28,18 @@ def test_the_demo_seeds_a_library_and_a_running_program(services):
     assert services.growth.celebrations() and services.feedback.recognitions()
     waiting = services.matching.assignment(autumn.id)
     assert len(waiting) == 1  # one mentee is left for a coordinator to match
+
+
+@pytest.mark.parametrize("days_ago", range(7))
+def test_the_demo_shows_bottlenecks_whatever_weekday_it_is_seeded_on(
+    services, days_ago
+):
+    today = date.today() - timedelta(days=days_ago)
+    seed(services.app, posts=5, today=today)
+    services.runner.catch_up()
+    [program] = services.programs.programs()
+    _, autumn = services.programs.cohorts(program.id)
+    metrics = services.metrics.cohort(autumn.id, today)
+    assert autumn.stage == "mid-cycle-review"
+    assert metrics.milestones_reached > 0 and metrics.milestones_overdue > 0
+    assert metrics.silent_pairings
