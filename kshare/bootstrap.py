@@ -53,15 +53,13 @@ PROJECTIONS = (
 )
 
 
-@dataclass
-class Services:
+@dataclass(kw_only=True)
+class ReadSide:
+    """The query objects the site, the API and the CLI read through."""
+
     settings: Settings
     app: KnowledgeShare
-    log: EventLog
     engines: SqlEngines
-    read_models: SqlReadModels
-    library: WhooshLessonLibrary
-    runner: ProjectionRunner
     queries: SqlQueries
     programs: SqlProgramQueries
     pairings: SqlPairingQueries
@@ -70,6 +68,39 @@ class Services:
     metrics: SqlProgramMetrics
     matching: SqlMatchingQueries
     search: LibrarySearch
+
+
+def _read_side(
+    engines: SqlEngines, models: SqlReadModels, store: IndexStore, day=None
+) -> dict:
+    """The query objects over these read models; with a day, as of that day."""
+    return dict(
+        engines=engines,
+        queries=SqlQueries(engines, models),
+        programs=SqlProgramQueries(engines, models),
+        pairings=SqlPairingQueries(engines, models),
+        growth=(
+            PastGrowthQueries(engines, models, day)
+            if day
+            else SqlGrowthQueries(engines, models)
+        ),
+        feedback=SqlFeedbackQueries(engines, models),
+        metrics=(
+            PastProgramMetrics(engines, models, day)
+            if day
+            else SqlProgramMetrics(engines, models)
+        ),
+        matching=SqlMatchingQueries(engines, models),
+        search=LibrarySearch(store),
+    )
+
+
+@dataclass(kw_only=True)
+class Services(ReadSide):
+    log: EventLog
+    read_models: SqlReadModels
+    library: WhooshLessonLibrary
+    runner: ProjectionRunner
     integrity: LogIntegrity
     sealer: PeriodicSealer
     audit_log: SqlAuditLog
@@ -149,41 +180,23 @@ def build(settings: Settings) -> Services:
         settings=settings,
         app=app,
         log=log,
-        engines=engines,
         read_models=read_models,
         library=library,
         runner=runner,
-        queries=SqlQueries(engines, read_models),
-        programs=SqlProgramQueries(engines, read_models),
-        pairings=SqlPairingQueries(engines, read_models),
-        growth=SqlGrowthQueries(engines, read_models),
-        feedback=SqlFeedbackQueries(engines, read_models),
-        metrics=SqlProgramMetrics(engines, read_models),
-        matching=SqlMatchingQueries(engines, read_models),
-        search=LibrarySearch(store),
+        **_read_side(engines, read_models, store),
         integrity=LogIntegrity(log, ledger),
         sealer=PeriodicSealer(settings.seal_interval),
         audit_log=SqlAuditLog(engines, read_models, log),
     )
 
 
-@dataclass
-class PastServices:
-    """The read side as it stood at a moment, with the query objects of Services."""
+@dataclass(kw_only=True)
+class PastServices(ReadSide):
+    """The read side as it stood at a moment (``app`` is the live one: people
+    still sign in and out)."""
 
-    settings: Settings
-    app: KnowledgeShare  # the live one: people still sign in and out
     moment: datetime
     position: int
-    engines: SqlEngines
-    queries: SqlQueries
-    programs: SqlProgramQueries
-    pairings: SqlPairingQueries
-    growth: SqlGrowthQueries
-    feedback: SqlFeedbackQueries
-    metrics: SqlProgramMetrics
-    matching: SqlMatchingQueries
-    search: LibrarySearch
     snapshot: SqlSnapshot
 
     def wait_for(self, position: int | None) -> bool:
@@ -200,21 +213,12 @@ def open_past(live: Services, view: View, moment: datetime) -> PastServices:
     """Open a view of the past (see kshare.projections.asof) for reading."""
     engines = make_engines(view.sql_url)
     models = SqlReadModels(engines)
-    day = moment.date()
     return PastServices(
         settings=live.settings,
         app=live.app,
         moment=moment,
         position=view.position,
-        engines=engines,
-        queries=SqlQueries(engines, models),
-        programs=SqlProgramQueries(engines, models),
-        pairings=SqlPairingQueries(engines, models),
-        growth=PastGrowthQueries(engines, models, day),
-        feedback=SqlFeedbackQueries(engines, models),
-        metrics=PastProgramMetrics(engines, models, day),
-        matching=SqlMatchingQueries(engines, models),
-        search=LibrarySearch(IndexStore(view.search_index)),
+        **_read_side(engines, models, IndexStore(view.search_index), moment.date()),
         snapshot=SqlSnapshot(engines, models),
     )
 

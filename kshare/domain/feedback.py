@@ -8,6 +8,7 @@ from . import text
 from .clock import KAggregate
 from .errors import Invalid
 from .ids import _key
+from .upcasting import actor_was
 
 OCCASIONS = ("mid-cycle", "close")  # and "milestone:<milestone id>"
 MIN_ANSWERS_SHOWN = 3  # answers are shown only in aggregate, from this many
@@ -68,10 +69,7 @@ class SurveyResponse(KAggregate):
         actor_id: UUID
 
         class_version = 2  # v2 records the actor
-
-        @staticmethod
-        def upcast_v1_v2(state: dict) -> None:
-            state["actor_id"] = state["participant_id"]  # who answered
+        upcast_v1_v2 = staticmethod(actor_was("participant_id"))
 
     @event(SurveyAnswered)
     def __init__(
@@ -116,10 +114,7 @@ class Recognition(KAggregate):
         actor_id: UUID
 
         class_version = 2  # v2 records the actor
-
-        @staticmethod
-        def upcast_v1_v2(state: dict) -> None:
-            state["actor_id"] = state["giver_id"]
+        upcast_v1_v2 = staticmethod(actor_was("giver_id"))
 
     @event(RecognitionGiven)
     def __init__(

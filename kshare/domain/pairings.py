@@ -16,7 +16,7 @@ from . import text
 from .clock import KAggregate, now
 from .errors import Invalid, NotAllowed
 from .ids import _key
-from .upcasting import actor_was_operator
+from .upcasting import actor_was, actor_was_operator
 
 ONE_ON_ONE, SMALL_GROUP, SHADOWING = "one-on-one", "small-group", "shadowing"
 FORMATS = (ONE_ON_ONE, SMALL_GROUP, SHADOWING)
@@ -346,10 +346,7 @@ class PrivateNote(KAggregate):
         actor_id: UUID
 
         class_version = 2  # v2 records the actor
-
-        @staticmethod
-        def upcast_v1_v2(state: dict) -> None:
-            state["actor_id"] = state["author_id"]
+        upcast_v1_v2 = staticmethod(actor_was("author_id"))
 
     @event(PrivateNoteWritten)
     def __init__(

@@ -6,6 +6,8 @@ of each event an older release stored, before building the event. Stored
 events are never rewritten: see the README's "Changing an event".
 """
 
+from collections.abc import Callable
+
 from .ids import OPERATOR
 
 
@@ -17,3 +19,16 @@ def actor_was_operator(state: dict) -> None:
     event saved in the same transaction, not of these.
     """
     state["actor_id"] = OPERATOR
+
+
+def actor_was(field: str) -> Callable[[dict], None]:
+    """v1 -> v2 of events whose actor was the person a field names.
+
+    An answer, a recognition or a private note was always given by the
+    person it names as its author, so that person is its actor.
+    """
+
+    def upcast(state: dict) -> None:
+        state["actor_id"] = state[field]
+
+    return upcast

@@ -66,3 +66,13 @@ def as_bob(app, people):
 @pytest.fixture
 def as_cora(app, people):
     return sign_in(app.test_client(), people.cora)
+
+
+@pytest.fixture
+def auditor(services):
+    return register(services, "audrey", role="auditor", actor_id=OPERATOR)
+
+
+@pytest.fixture
+def as_auditor(app, auditor):
+    return sign_in(app.test_client(), auditor)

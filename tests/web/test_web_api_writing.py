@@ -4,16 +4,11 @@ import json
 import uuid
 
 import pytest
-from web_helpers import csrf_token, error_of, write
+from web_helpers import bearer, csrf_token, error_of, write
 
 from kshare.domain.ids import OPERATOR
 
 LESSON = {"title": "Name things well", "body": "Good names **save** time."}
-
-
-def bearer(services, person) -> dict[str, str]:
-    token, _ = services.app.issue_token(actor_id=OPERATOR, email=person.email)
-    return {"Authorization": f"Bearer {token}"}
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from uuid import UUID
 
 import pytest
 from program_helpers_web import cohort, pairing
-from web_helpers import done, error_of, html, register, sign_in, write
+from web_helpers import bearer, done, error_of, html, write
 
 from kshare.domain.clock import simulated_time
 from kshare.domain.confidential import REDACTED
@@ -17,21 +17,6 @@ from kshare.domain.ids import OPERATOR
 NOTE = "Quokka worries about the reorg"
 COMMENT = "Zanzibar sessions feel rushed"
 SCRIPT = "<script>alert('owned')</script>"
-
-
-@pytest.fixture
-def auditor(services):
-    return register(services, "audrey", role="auditor", actor_id=OPERATOR)
-
-
-@pytest.fixture
-def as_auditor(app, auditor):
-    return sign_in(app.test_client(), auditor)
-
-
-def bearer(services, person) -> dict:
-    token, _ = services.app.issue_token(actor_id=OPERATOR, email=person.email)
-    return {"Authorization": f"Bearer {token}"}
 
 
 @pytest.fixture

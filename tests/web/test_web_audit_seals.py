@@ -3,27 +3,9 @@
 import json
 import sqlite3
 
-import pytest
-from web_helpers import done, register, sign_in, submit
-
-from kshare.domain.ids import OPERATOR
+from web_helpers import bearer, done, submit
 
 NOTE = "Pangolin thinks the team lead is unfair"
-
-
-@pytest.fixture
-def auditor(services):
-    return register(services, "audrey", role="auditor", actor_id=OPERATOR)
-
-
-@pytest.fixture
-def as_auditor(app, auditor):
-    return sign_in(app.test_client(), auditor)
-
-
-def bearer(services, person) -> dict:
-    token, _ = services.app.issue_token(actor_id=OPERATOR, email=person.email)
-    return {"Authorization": f"Bearer {token}"}
 
 
 def test_an_auditor_seals_from_the_audit_page_and_sees_the_seal(services, as_auditor):

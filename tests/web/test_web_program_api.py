@@ -2,14 +2,7 @@
 
 import pytest
 from program_helpers_web import CHARTER, cohort, enroll
-from web_helpers import error_of
-
-from kshare.domain.ids import OPERATOR
-
-
-def bearer(services, person) -> dict:
-    token, _ = services.app.issue_token(actor_id=OPERATOR, email=person.email)
-    return {"Authorization": f"Bearer {token}"}
+from web_helpers import bearer, error_of
 
 
 def test_commands_are_listed_and_run_by_name(client, services, people):

@@ -3,6 +3,7 @@
 import re
 from types import SimpleNamespace
 
+from kshare.domain.ids import OPERATOR
 from kshare.domain.posts import LESSON, STORY
 
 PASSWORD = "correct horse battery"
@@ -91,3 +92,9 @@ def error_of(response, status: int) -> str:
     assert body["error"]["status"] == status
     assert body["error"]["message"]
     return body["error"]["message"]
+
+
+def bearer(services, person) -> dict[str, str]:
+    """Headers that authenticate an API call with a new token of this person's."""
+    token, _ = services.app.issue_token(actor_id=OPERATOR, email=person.email)
+    return {"Authorization": f"Bearer {token}"}
