@@ -244,8 +244,9 @@ class DemoProgram:
         self.at(reached_on, 2, self._reach(ref, mentee, first))
         if self.rng.random() < 0.6:
             self.at(reached_on, 3, self._celebrate(ref, mentee, mentor, first))
-        # Due six weeks in: a week before the demo's last Monday, so the autumn
-        # cohort shows overdue milestones whatever day the demo is seeded on.
+        # The second milestone is due six weeks in (see _goal), before the
+        # demo's last Monday: the autumn cohort shows overdue milestones
+        # whatever day of the week the demo is seeded on.
         if self.rng.random() < 0.4:
             self.at(kickoff + timedelta(days=40), 2, self._reach(ref, mentee, second))
 
