@@ -1,7 +1,7 @@
 """The composition root: the only place that names concrete classes."""
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from functools import cached_property
 from uuid import UUID
 
@@ -71,7 +71,10 @@ class ReadSide:
 
 
 def _read_side(
-    engines: SqlEngines, models: SqlReadModels, store: IndexStore, day=None
+    engines: SqlEngines,
+    models: SqlReadModels,
+    store: IndexStore,
+    day: date | None = None,
 ) -> dict:
     """The query objects over these read models; with a day, as of that day."""
     return dict(
