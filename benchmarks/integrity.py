@@ -28,7 +28,7 @@ def measure(services: Services) -> tuple[list, dict]:
     with progress("integrity: bare log read (x3)", ROUNDS) as advance:
         for _ in range(ROUNDS):
             with stopwatch() as elapsed:
-                read = read_raw(services.log.recorder)
+                read = read_raw(services.app.recorder)
             times.append(elapsed())
             advance(1)
     baseline = read / min(times)

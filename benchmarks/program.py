@@ -21,21 +21,13 @@ from kshare.config import Settings
 from kshare.domain.clock import simulated_time
 from kshare.domain.ids import OPERATOR
 from kshare.projections.rebuild import rebuild_sql
+from kshare.projections.sql.registry import SQL_PROJECTORS
 from kshare.web import create_app
 
 from .common import Figure, percentile, progress, stopwatch
 from .rebuild import read_all
 
-PROGRAM_PROJECTIONS = (
-    "programs",
-    "cohorts",
-    "pairings",
-    "private_notes",
-    "milestones",
-    "surveys",
-    "recognition",
-    "matching",
-)
+PROGRAM_PROJECTIONS = tuple(p.name for p in SQL_PROJECTORS if p.area == "program")
 COMPETENCIES = {f"skill-{n}": f"Skill {n}" for n in range(12)}
 CHARTER = {
     "intent": "Grow.",

@@ -1,4 +1,4 @@
-"""4. Search latency through ``LibrarySearch`` vs a bare Whoosh search.
+"""4. Search latency through ``WhooshLibrarySearch`` vs a bare Whoosh search.
 
 Both search the same live index with the same query strings. The bare side
 parses with a plain ``MultifieldParser(["title", "body", "tags"])`` (plus

@@ -1,4 +1,10 @@
-"""The composition root: the only place that names concrete classes."""
+"""The composition root: the only place that names concrete classes.
+
+``build(settings)`` gives the live ``Services``: the application that takes
+commands, the event log, the projections and the query objects over them.
+``open_past`` gives ``PastServices``: the same query objects over a view of
+the past, and no application at all, so nothing can be written to it.
+"""
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -6,50 +12,43 @@ from functools import cached_property
 from uuid import UUID
 
 from .application import KnowledgeShare
-from .application.audit import PeriodicSealer
+from .application.passwords import Argon2Passwords
+from .audit.ledger import SqlSealLedger
+from .audit.log_browser import SqlAuditLog
+from .audit.sealing import PeriodicSealer
+from .audit.verification import LogIntegrity
 from .config import ConfigurationError, Settings
 from .domain.clock import iso_week
+from .domain.errors import NotAllowed
 from .domain.ids import OPERATOR
-from .passwords import Argon2Passwords
-from .projections.asof import AsOfViews, View
-from .projections.asof_moments import SqlMoments
-from .projections.asof_queries import PastGrowthQueries, PastProgramMetrics
-from .projections.asof_snapshot import SqlSnapshot
-from .projections.asof_travel import TimeTravel
-from .projections.audit.browser import SqlAuditLog
-from .projections.audit.integrity import LogIntegrity
-from .projections.audit.ledger import SqlSealLedger
+from .eventlog import EventLog
 from .projections.library.projection import WhooshLessonLibrary
-from .projections.library.search import LibrarySearch
+from .projections.library.search import WhooshLibrarySearch
 from .projections.library.store import IndexStore
-from .projections.log import EventLog
-from .projections.rebuild import rebuild_library, rebuild_sql
-from .projections.runner import ProjectionRunner
+from .projections.rebuild import PROJECTIONS, rebuild
+from .projections.runner import GroupRunner
 from .projections.sql.engine import SqlEngines, make_engines
 from .projections.sql.feedback_queries import SqlFeedbackQueries
+from .projections.sql.group import SqlReadModels
 from .projections.sql.growth_queries import SqlGrowthQueries
-from .projections.sql.listen import PostgresWakeup
 from .projections.sql.matching_queries import SqlMatchingQueries
 from .projections.sql.metrics import SqlProgramMetrics
 from .projections.sql.pairing_queries import SqlPairingQueries
+from .projections.sql.people_queries import SqlPeopleQueries
+from .projections.sql.post_queries import SqlPostQueries
 from .projections.sql.program_queries import SqlProgramQueries
-from .projections.sql.queries import SqlQueries
-from .projections.sql.readmodels import SqlReadModels
+from .projections.sql.weekly_queries import SqlWeeklyQueries
+from .timetravel.moments import SqlMoments
+from .timetravel.queries import PastGrowthQueries, PastProgramMetrics
+from .timetravel.snapshot import SqlSnapshot
+from .timetravel.travel import TimeTravel
+from .timetravel.views import AsOfViews, View
 
-PROJECTIONS = (
-    "participants",
-    "posts",
-    "weekly",
-    "programs",
-    "cohorts",
-    "pairings",
-    "private_notes",
-    "milestones",
-    "surveys",
-    "recognition",
-    "matching",
-    "event_index",
-    "library",
+__all__ = ["PROJECTIONS", "PastServices", "Services", "build", "open_past"]
+
+PAST_IS_READ_ONLY = (
+    "You are viewing the past, and the past is read-only: "
+    "go back to the present to make changes."
 )
 
 
@@ -58,16 +57,17 @@ class ReadSide:
     """The query objects the site, the API and the CLI read through."""
 
     settings: Settings
-    app: KnowledgeShare
     engines: SqlEngines
-    queries: SqlQueries
+    people: SqlPeopleQueries
+    posts: SqlPostQueries
+    weekly: SqlWeeklyQueries
     programs: SqlProgramQueries
     pairings: SqlPairingQueries
     growth: SqlGrowthQueries
     feedback: SqlFeedbackQueries
     metrics: SqlProgramMetrics
     matching: SqlMatchingQueries
-    search: LibrarySearch
+    search: WhooshLibrarySearch
 
 
 def _read_side(
@@ -79,7 +79,9 @@ def _read_side(
     """The query objects over these read models; with a day, as of that day."""
     return dict(
         engines=engines,
-        queries=SqlQueries(engines, models),
+        people=SqlPeopleQueries(engines, models),
+        posts=SqlPostQueries(engines, models),
+        weekly=SqlWeeklyQueries(engines, models),
         programs=SqlProgramQueries(engines, models),
         pairings=SqlPairingQueries(engines, models),
         growth=(
@@ -94,16 +96,19 @@ def _read_side(
             else SqlProgramMetrics(engines, models)
         ),
         matching=SqlMatchingQueries(engines, models),
-        search=LibrarySearch(store),
+        search=WhooshLibrarySearch(store),
     )
 
 
 @dataclass(kw_only=True)
 class Services(ReadSide):
+    """The present: commands, the log, the projections, and what reads them."""
+
+    app: KnowledgeShare
     log: EventLog
     read_models: SqlReadModels
     library: WhooshLessonLibrary
-    runner: ProjectionRunner
+    runner: GroupRunner
     integrity: LogIntegrity
     sealer: PeriodicSealer
     audit_log: SqlAuditLog
@@ -117,20 +122,11 @@ class Services(ReadSide):
 
     def rebuild(self, names=PROJECTIONS, progress=None) -> int:
         """Rebuild projections aside and swap them in; return events read."""
-        unknown = set(names) - set(PROJECTIONS)
-        if unknown:
-            raise ValueError(f"Unknown projection {', '.join(sorted(unknown))}")
-        read = 0
-        sql = [n for n in names if n != "library"]
-        if sql:
-            read += rebuild_sql(self.log, self.read_models, sql, progress)
-        if "library" in names:
-            read += rebuild_library(self.log, self.library, progress)
-        return read
+        return rebuild(self.log, self.read_models, self.library, names, progress)
 
     def seal(self, actor_id: UUID = OPERATOR, progress=None):
         """Seal the log, then note each newly sealed event's digest in the ledger."""
-        receipt = self.app.seal_log(actor_id=actor_id, progress=progress)
+        receipt = self.app.seal_log(actor_id=actor_id, log=self.log, progress=progress)
         self.integrity.record()
         return receipt
 
@@ -140,7 +136,7 @@ class Services(ReadSide):
         return TimeTravel(
             AsOfViews(self.settings.home / "as-of", self.log, self.library),
             SqlMoments(self.engines, self.read_models),
-            lambda view, moment: open_past(self, view, moment),
+            lambda view, moment: open_past(self.settings, view, moment),
         )
 
     def close(self) -> None:
@@ -161,20 +157,18 @@ def build(settings: Settings) -> Services:
         else Argon2Passwords()
     )
     app = KnowledgeShare(settings.event_store_env(), passwords=passwords)
-    _check_cipher(app, settings)
     log = EventLog(app.recorder, app.mapper)
+    _check_cipher(app, log, settings)
     read_models = SqlReadModels(engines)
     read_models.create()
     store = IndexStore(settings.search_index)
     library = WhooshLessonLibrary(store)
-    wakeups = []
-    if settings.is_postgres:
-        wakeups.append(PostgresWakeup(settings.database_url, app.recorder.channel_name))
-    runner = ProjectionRunner(
+    wakeup = log.wakeup(settings.database_url) if settings.is_postgres else None
+    runner = GroupRunner(
         log,
         [read_models, library],
         poll_interval=settings.poll_interval,
-        wakeups=wakeups,
+        wakeups=[wakeup] if wakeup else [],
     )
     app.on_saved(runner.wake)
     ledger = SqlSealLedger(engines)
@@ -195,12 +189,16 @@ def build(settings: Settings) -> Services:
 
 @dataclass(kw_only=True)
 class PastServices(ReadSide):
-    """The read side as it stood at a moment (``app`` is the live one: people
-    still sign in and out)."""
+    """The read side as it stood at a moment. It holds no application: the
+    past takes no commands (people still sign in and out of the present)."""
 
     moment: datetime
     position: int
     snapshot: SqlSnapshot
+
+    @property
+    def app(self):
+        raise NotAllowed(PAST_IS_READ_ONLY)
 
     def wait_for(self, position: int | None) -> bool:
         return True  # nothing is written to the past
@@ -212,13 +210,12 @@ class PastServices(ReadSide):
         self.engines.dispose()
 
 
-def open_past(live: Services, view: View, moment: datetime) -> PastServices:
-    """Open a view of the past (see kshare.projections.asof) for reading."""
+def open_past(settings: Settings, view: View, moment: datetime) -> PastServices:
+    """Open a view of the past (see kshare.timetravel) for reading."""
     engines = make_engines(view.sql_url)
     models = SqlReadModels(engines)
     return PastServices(
-        settings=live.settings,
-        app=live.app,
+        settings=settings,
         moment=moment,
         position=view.position,
         **_read_side(engines, models, IndexStore(view.search_index), moment.date()),
@@ -226,14 +223,9 @@ def open_past(live: Services, view: View, moment: datetime) -> PastServices:
     )
 
 
-def _check_cipher(app: KnowledgeShare, settings: Settings) -> None:
-    """Refuse to start when the stored events cannot be read with the key given.
-
-    One unreadable event is for `kshare audit verify` to report; none of the
-    first few readable means the key is wrong.
-    """
-    first = app.recorder.select_notifications(start=1, limit=5)
-    if first and not any(_readable(app, n) for n in first):
+def _check_cipher(app: KnowledgeShare, log: EventLog, settings: Settings) -> None:
+    """Refuse to start when the stored events cannot be read with the key given."""
+    if log.unreadable_from_the_start():
         app.close()
         how = "with this KSHARE_CIPHER_KEY" if settings.cipher_key else "without a key"
         written = (
@@ -242,13 +234,5 @@ def _check_cipher(app: KnowledgeShare, settings: Settings) -> None:
         raise ConfigurationError(
             f"The stored events cannot be read {how}: they were written {written}. "
             "To encrypt an existing store, export it and import it into a new one "
-            "(see the README)."
+            "(see docs/auditing.md)."
         )
-
-
-def _readable(app: KnowledgeShare, notification) -> bool:
-    try:
-        app.mapper.to_domain_event(notification)
-    except Exception:
-        return False
-    return True

@@ -8,16 +8,17 @@ in the projections.
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import TypeVar
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.persistence import IntegrityError
 
-from ..domain.errors import Conflict, NotAllowed, NotAuthenticated, NotFound
+from ..domain.errors import Conflict, Invalid, NotAllowed, NotAuthenticated, NotFound
 from ..domain.ids import OPERATOR
 from ..domain.participants import Participant
-from ..passwords import Argon2Passwords
+from .passwords import Argon2Passwords
 
 A = TypeVar("A")
 RACE = "Someone else changed this at the same moment; reload and try again."
@@ -96,3 +97,13 @@ class Base(Application):
         if not actor.is_coordinator:
             raise NotAllowed(f"Only a coordinator may {doing}.")
         return actor
+
+
+def day_of(value: date | str, which: str) -> date:
+    """A date given as a date or as ISO text ("2026-01-31")."""
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise Invalid(f"The {which} date must look like 2026-01-31.") from None

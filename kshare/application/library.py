@@ -12,11 +12,10 @@ from ..domain.appreciation import Appreciation
 from ..domain.errors import Conflict, Invalid, NotAllowed, NotAuthenticated, NotFound
 from ..domain.ids import OPERATOR, api_token_id, participant_id
 from ..domain.participants import PARTICIPANT, HandleClaim, Participant
-from ..domain.posts import LESSON, PUBLISHED, Post
+from ..domain.posts import DRAFT, LESSON, PUBLISHED, Post
 from ..domain.tokens import ApiToken
 from ..domain.weekly import WeeklyFeature, checked_week
-from .base import RACE as _RACE
-from .base import Base, Receipt
+from .base import RACE, Base, Receipt
 
 MIN_PASSWORD = 8
 
@@ -77,7 +76,7 @@ class LibraryCommands(Base):
         if actor.id != person.id and not actor.is_coordinator:
             raise NotAllowed("Only the person or a coordinator may change a profile.")
         person.update_profile(actor_id=actor.id, **profile)
-        return Receipt(person.id, self._save(person, conflict=_RACE))
+        return Receipt(person.id, self._save(person, conflict=RACE))
 
     def change_role(
         self, *, actor_id: UUID, participant_id: UUID, role: str
@@ -88,7 +87,7 @@ class LibraryCommands(Base):
         person.change_role(role=role, actor_id=actor_id)
         return Receipt(
             person.id,
-            self._save(person, conflict=_RACE) if person.pending_events else None,
+            self._save(person, conflict=RACE) if person.pending_events else None,
         )
 
     def deactivate_participant(
@@ -99,7 +98,7 @@ class LibraryCommands(Base):
         if actor_id != OPERATOR and actor_id != person.id:
             self._coordinator(actor_id, "deactivate someone else")
         person.deactivate(reason=reason, actor_id=actor_id)
-        return Receipt(person.id, self._save(person, conflict=_RACE))
+        return Receipt(person.id, self._save(person, conflict=RACE))
 
     def authenticate(self, email: str, password: str) -> UUID:
         """Return the participant whose email and password these are."""
@@ -134,7 +133,7 @@ class LibraryCommands(Base):
             label=label,
             actor_id=actor_id,
         )
-        return token, Receipt(issued.id, self._save(issued, conflict=_RACE))
+        return token, Receipt(issued.id, self._save(issued, conflict=RACE))
 
     def identify_token(self, token: str) -> UUID:
         """Return the participant a bearer token belongs to."""
@@ -171,53 +170,71 @@ class LibraryCommands(Base):
         )
         if publish:
             post.publish(actor_id=author.id)
-        return Receipt(post.id, self._save(post, conflict=_RACE))
+        return Receipt(post.id, self._save(post, conflict=RACE))
 
     def _editable_post(
         self, actor_id: UUID, post_id: UUID, doing: str
     ) -> tuple[Participant, Post]:
         actor = self._acting(actor_id)
-        post = self._get(post_id, Post, "post")
+        post = self._visible_post(actor, post_id)
         if post.author_id != actor.id and not actor.is_coordinator:
             raise NotAllowed(f"Only the author or a coordinator may {doing} this post.")
         return actor, post
+
+    def _visible_post(
+        self, actor: Participant, post_id: UUID, *, to_change: bool = True
+    ) -> Post:
+        """A post as ``actor`` may see it: a draft is its author's and the
+        coordinators' alone; to anyone else it does not exist."""
+        post = self._get(post_id, Post, "post", to_change=to_change)
+        if post.status == DRAFT and not (
+            post.author_id == actor.id or actor.is_coordinator
+        ):
+            raise NotFound("No such post.")
+        return post
 
     def publish_post(self, *, actor_id: UUID, post_id: UUID) -> Receipt:
         """Publish a draft."""
         actor, post = self._editable_post(actor_id, post_id, "publish")
         post.publish(actor_id=actor.id)
-        return Receipt(post.id, self._save(post, conflict=_RACE))
+        return Receipt(post.id, self._save(post, conflict=RACE))
 
     def revise_post(
         self,
         *,
         actor_id: UUID,
         post_id: UUID,
-        title: str,
-        parts: dict[str, str],
-        tags: list[str] | str = (),
+        title: str | None = None,
+        parts: dict[str, str] | None = None,
+        tags: list[str] | str | None = None,
     ) -> Receipt:
-        """Save a new revision; earlier ones are kept."""
+        """Save a new revision; earlier ones are kept. What is left out (a
+        title, tags, any part) keeps its current value."""
         actor, post = self._editable_post(actor_id, post_id, "revise")
-        post.revise(title=title, parts=parts, tags=tags, actor_id=actor.id)
-        return Receipt(post.id, self._save(post, conflict=_RACE))
+        post.revise(
+            title=post.title if title is None else title,
+            parts=post.parts | (parts or {}),
+            tags=post.tags if tags is None else tags,
+            actor_id=actor.id,
+        )
+        return Receipt(post.id, self._save(post, conflict=RACE))
 
     def retract_post(self, *, actor_id: UUID, post_id: UUID, reason: str) -> Receipt:
         """Take a published post out of the feeds and the library, with a reason."""
         actor, post = self._editable_post(actor_id, post_id, "retract")
         post.retract(reason=reason, actor_id=actor.id)
-        return Receipt(post.id, self._save(post, conflict=_RACE))
+        return Receipt(post.id, self._save(post, conflict=RACE))
 
     def republish_post(self, *, actor_id: UUID, post_id: UUID) -> Receipt:
         """Bring a retracted post back."""
         actor, post = self._editable_post(actor_id, post_id, "republish")
         post.republish(actor_id=actor.id)
-        return Receipt(post.id, self._save(post, conflict=_RACE))
+        return Receipt(post.id, self._save(post, conflict=RACE))
 
     def appreciate_post(self, *, actor_id: UUID, post_id: UUID) -> Receipt:
         """Appreciate a published post; a second time changes nothing."""
         actor = self._acting(actor_id)
-        post = self._get(post_id, Post, "post", to_change=False)
+        post = self._visible_post(actor, post_id, to_change=False)
         if post.status != PUBLISHED:
             raise Invalid("Only a published post can be appreciated.")
         if post.author_id == actor.id:

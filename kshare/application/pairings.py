@@ -10,8 +10,7 @@ from ..domain.cohorts import Cohort, Enrollment, enrollment_id
 from ..domain.errors import Invalid, NotAllowed, NotFound
 from ..domain.pairings import MENTOR, Pairing, PairSlot, PrivateNote, pair_slot_id
 from ..domain.programs import Program
-from .base import RACE, Base, Receipt
-from .programs import _day
+from .base import RACE, Base, Receipt, day_of
 
 AGREEMENT = {
     "confidentiality": "What is said in a session stays in it unless all agree.",
@@ -200,7 +199,7 @@ class PairingCommands(Base):
         """Log a session; a private note is kept apart, for its author alone."""
         pairing = self._pairing(actor_id, pairing_id, members_only=True)
         session_id = pairing.log_session(
-            held_on=_day(held_on, "session"),
+            held_on=day_of(held_on, "session"),
             minutes=minutes,
             format=format,
             agenda=agenda,

@@ -4,9 +4,9 @@ from datetime import date
 from uuid import UUID
 
 from ..domain.cohorts import Cohort, Enrollment, enrollment_id
-from ..domain.errors import Invalid, NotAllowed
+from ..domain.errors import NotAllowed
 from ..domain.programs import Program
-from .base import RACE, Base, Receipt
+from .base import RACE, Base, Receipt, day_of
 
 
 class ProgramCommands(Base):
@@ -24,10 +24,16 @@ class ProgramCommands(Base):
     def revise_charter(
         self, *, actor_id: UUID, program_id: UUID, charter: dict, note: str
     ) -> Receipt:
-        """Save a new version of the charter; every version stays readable."""
+        """Save a new version of the charter; every version stays readable.
+
+        Fields left out keep their current value (the site's form has no
+        sponsors or coordinators, say).
+        """
         self._coordinator(actor_id, "change the charter")
         program = self._get(program_id, Program, "program")
-        program.revise_charter(charter=charter, note=note, actor_id=actor_id)
+        program.revise_charter(
+            charter=program.charter | charter, note=note, actor_id=actor_id
+        )
         return Receipt(program.id, self._save(program, conflict=RACE))
 
     def save_template(self, *, actor_id: UUID, program_id: UUID, **template) -> Receipt:
@@ -58,8 +64,8 @@ class ProgramCommands(Base):
             slug=slug,
             name=name,
             pilot=pilot,
-            starts_on=_day(starts_on, "start"),
-            ends_on=_day(ends_on, "end"),
+            starts_on=day_of(starts_on, "start"),
+            ends_on=day_of(ends_on, "end"),
             actor_id=actor_id,
         )
         taken = f"{program.name} already has a cohort called {cohort.slug!r}."
@@ -141,12 +147,3 @@ class ProgramCommands(Base):
     ) -> Enrollment:
         person = self._for_whom(actor_id, participant_id, "act for someone else")
         return self._get(enrollment_id(cohort_id, person), Enrollment, "enrollment")
-
-
-def _day(value: date | str, which: str) -> date:
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        raise Invalid(f"The {which} date must look like 2026-01-31.") from None

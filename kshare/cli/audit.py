@@ -10,13 +10,13 @@ from pathlib import Path
 
 import click
 
+from ..audit.exporting import Unreadable, export_log
+from ..audit.importing import check_export, write_export
+from ..audit.verification import Seal, Verification
 from ..bootstrap import Services
 from ..domain.ids import OPERATOR
-from ..projections.asof_moments import describe, parse_moment
-from ..projections.audit.event_store import ImportRefused
-from ..projections.audit.export import Unreadable, export_log
-from ..projections.audit.import_ import check_export, write_export
-from ..projections.audit.integrity import Seal, Verification
+from ..eventlog.positional import ImportRefused
+from ..timetravel.moments import describe, parse_moment
 from .support import catch_up, command, console, progress_bar
 
 

@@ -6,6 +6,10 @@ pairings of all three formats, sessions every couple of weeks, goals and
 milestones (some reached and celebrated, some overdue), reflections,
 surveys and recognition. One mentee of the current cohort is left
 unpaired, for a coordinator to try matching on.
+
+The words of all this (the charter and templates, session notes, goals and
+milestones, reflections, survey comments, recognition) live in
+``kshare/demo/data/program.toml``; this module holds the timeline.
 """
 
 import random
@@ -14,72 +18,24 @@ from datetime import UTC, date, datetime, time, timedelta
 from uuid import UUID
 
 from ..domain.clock import now
-from .content import COMPETENCIES, PEOPLE
+from .content import COMPETENCIES, PEOPLE, load_data
 
+_TEXT = load_data("program.toml")
+# The charter's fields in their recorded order; its competencies are the demo's.
 CHARTER = {
-    "intent": "Help engineers, designers and product people grow into confident "
-    "leads by learning from each other, across teams.",
-    "expectations": "Meet every two weeks with an agenda; keep what is said private; "
-    "write down one thing you will try before the next session.",
-    "success_metrics": [
-        "Two milestones reached per mentee per cycle",
-        "Sessions every two weeks in four pairings out of five",
-        "One lesson or story published per pairing",
-    ],
+    "intent": _TEXT["charter"]["intent"],
+    "expectations": _TEXT["charter"]["expectations"],
+    "success_metrics": list(_TEXT["charter"]["success_metrics"]),
     "competencies": COMPETENCIES,
-    "cadence_days": 14,
-    "time_commitment": "About two hours a month for a cycle of ten weeks",
+    "cadence_days": _TEXT["charter"]["cadence_days"],
+    "time_commitment": _TEXT["charter"]["time_commitment"],
 }
-TEMPLATES = (
-    (
-        "first-session",
-        "agenda",
-        "",
-        "First session",
-        "1. What brought you here\n2. Goals\n3. How we will work",
-    ),
-    (
-        "regular",
-        "agenda",
-        "",
-        "A regular session",
-        "1. Since last time\n2. One challenge\n3. Next step",
-    ),
-    (
-        "mid-cycle",
-        "reflection",
-        "",
-        "Mid-cycle check",
-        "What is working? What should change?",
-    ),
-    (
-        "stakeholders",
-        "discussion",
-        "stakeholder-communication",
-        "Hard conversations",
-        "Who needs to hear what, and when?",
-    ),
-    (
-        "problems",
-        "discussion",
-        "problem-solving",
-        "Untangling a problem",
-        "What do we know, and what do we assume?",
-    ),
-    (
-        "growth-plan",
-        "discussion",
-        "personal-development",
-        "Your next year",
-        "What would you like to be known for?",
-    ),
+# (key, kind, challenge, title, body) of each session template.
+TEMPLATES = tuple(
+    (t["key"], t["kind"], t["challenge"], t["title"], t["body"])
+    for t in _TEXT["templates"]
 )
-NOTES = (
-    "We went through the agenda and agreed on one experiment for next time.",
-    "Talked through a hard conversation with a stakeholder and rehearsed it.",
-    "Reviewed a design together; the mentee led the discussion.",
-    "Looked back at the last two weeks and adjusted the plan.",
-)
+NOTES = _TEXT["sessions"]["notes"]
 
 
 class DemoProgram:
@@ -107,20 +63,16 @@ class DemoProgram:
 
     def schedule(self) -> None:
         self.at(self.start - timedelta(days=14), 0, self._launch)
-        self._cohort(
-            "pilot", "Pilot cohort", self.start, self.mentors[:4], self.mentees[:6]
-        )
+        self._cohort("pilot", self.start, self.mentors[:4], self.mentees[:6])
         autumn = self.start + timedelta(weeks=9)
-        self._cohort(
-            "autumn", "Autumn cohort", autumn, self.mentors[2:], self.mentees[3:]
-        )
+        self._cohort("autumn", autumn, self.mentors[2:], self.mentees[3:])
 
     def _launch(self) -> None:
         cora = self.who(self.cora)
         program = self.app.launch_program(
             actor_id=cora,
             slug="leadership",
-            name="Engineering leadership",
+            name=_TEXT["name"],
             charter=CHARTER,
         ).id
         self.refs["program"] = program
@@ -135,7 +87,7 @@ class DemoProgram:
                 body=body,
             )
 
-    def _cohort(self, slug: str, name: str, kickoff: date, mentors, mentees) -> None:
+    def _cohort(self, slug: str, kickoff: date, mentors, mentees) -> None:
         key, end = f"cohort:{slug}", kickoff + timedelta(weeks=10)
         groups = _groups([m.handle for m in mentors], [m.handle for m in mentees])
         load = {mentor: 0 for mentor in (m.handle for m in mentors)}
@@ -144,7 +96,7 @@ class DemoProgram:
         self.at(
             kickoff - timedelta(days=10),
             0,
-            self._plan_cohort(key, slug, name, kickoff, end),
+            self._plan_cohort(key, slug, kickoff, end),
         )
         for n, person in enumerate(mentors):
             spare = 1 if n % 3 == 0 else 0  # some mentors keep a place free
@@ -214,10 +166,7 @@ class DemoProgram:
             kickoff + timedelta(weeks=5, days=2),
             n / 10,
             self._reflect(
-                ref,
-                group[0],
-                "mid-cycle",
-                "Sessions got easier once we kept an agenda.",
+                ref, group[0], "mid-cycle", _TEXT["pairings"]["mid_cycle_reflection"]
             ),
         )
         if end < self.today:
@@ -226,10 +175,7 @@ class DemoProgram:
                 end + timedelta(days=2),
                 n / 10,
                 self._reflect(
-                    ref,
-                    group[0],
-                    "closing",
-                    "I can now run these conversations on my own.",
+                    ref, group[0], "closing", _TEXT["pairings"]["closing_reflection"]
                 ),
             )
             self.at(end + timedelta(days=2), 1, self._recognize(group[0], mentor))
@@ -252,14 +198,14 @@ class DemoProgram:
 
     # -- actions: each runs one command at its planned time -------------------
 
-    def _plan_cohort(self, key: str, slug: str, name: str, kickoff: date, end: date):
+    def _plan_cohort(self, key: str, slug: str, kickoff: date, end: date):
         def run() -> None:
             cora = self.who(self.cora)
             self.refs[key] = self.app.plan_cohort(
                 actor_id=cora,
                 program_id=self.refs["program"],
                 slug=slug,
-                name=name,
+                name=_TEXT["cohorts"]["names"][slug],
                 pilot=slug == "pilot",
                 starts_on=kickoff,
                 ends_on=end,
@@ -278,7 +224,7 @@ class DemoProgram:
                 cohort_id=self.refs[key],
                 role=role,
                 capacity=capacity,
-                goals="" if mentor else "Grow into leading a team",
+                goals="" if mentor else _TEXT["enrollment"]["mentee_goals"],
                 expertise=list(person.skills) if mentor else [],
                 skill_gaps=[] if mentor else _gaps(person.handle)[:2],
                 interests=list(person.interests),
@@ -319,11 +265,11 @@ class DemoProgram:
                 held_on=held,
                 minutes=self.rng.choice((30, 45, 45, 60, 60, 90)),
                 format=self.rng.choice(("virtual", "virtual", "in-person")),
-                agenda="1. Since last time\n2. One challenge\n3. Next step",
+                agenda=_TEXT["sessions"]["agenda"],
                 shared_notes=NOTES[number % len(NOTES)],
                 action_items=[
                     {
-                        "text": "Try the experiment we agreed on",
+                        "text": _TEXT["sessions"]["action_item"],
                         "owner": self.who(logger),
                     }
                 ],
@@ -340,15 +286,17 @@ class DemoProgram:
             }
             goal = self.app.set_goal(
                 **act,
-                title=f"Get better at {COMPETENCIES[competency].lower()}",
+                title=_TEXT["growth"]["goal_title"].format(
+                    competency=COMPETENCIES[competency].lower()
+                ),
                 competency=competency,
             ).id
-            for name, title, days in (
-                ("first", "Lead one conversation on it", 21),
-                ("second", "Teach it to someone else", 42),
-            ):
+            for name, days in (("first", 21), ("second", 42)):
                 self.refs[f"{ref}:{mentee}:{name}"] = self.app.plan_milestone(
-                    **act, goal_id=goal, title=title, due_after_days=days
+                    **act,
+                    goal_id=goal,
+                    title=_TEXT["growth"][f"{name}_milestone"],
+                    due_after_days=days,
                 ).id
 
         return run
@@ -359,7 +307,7 @@ class DemoProgram:
             pairing_id=self.refs[ref],
             mentee_id=self.who(mentee),
             milestone_id=self.refs[milestone],
-            note="Done, and written down what I learned.",
+            note=_TEXT["growth"]["milestone_note"],
         )
 
     def _celebrate(self, ref: str, mentee: str, mentor: str, milestone: str):
@@ -368,7 +316,7 @@ class DemoProgram:
             pairing_id=self.refs[ref],
             mentee_id=self.who(mentee),
             milestone_id=self.refs[milestone],
-            message="A first real step: well done!",
+            message=_TEXT["growth"]["celebration"],
         )
 
     def _reflect(self, ref: str, member: str, stage: str, reflection: str):
@@ -383,14 +331,14 @@ class DemoProgram:
         return lambda: self.app.close_pairing(
             actor_id=self.who(self.cora),
             pairing_id=self.refs[ref],
-            reason="End of the cycle",
+            reason=_TEXT["pairings"]["close_reason"],
         )
 
     def _recognize(self, giver: str, receiver: str):
         return lambda: self.app.recognize(
             actor_id=self.who(giver),
             receiver_id=self.who(receiver),
-            message="Thank you for your patience and your honest questions.",
+            message=_TEXT["pairings"]["recognition"],
         )
 
     def _survey(self, key: str, person: str, occasion: str):
@@ -400,19 +348,15 @@ class DemoProgram:
             occasion=occasion,
             sentiment=self.rng.choice((3, 4, 4, 5)),
             value=self.rng.choice((3, 4, 5, 5)),
-            comment=self.rng.choice(
-                ("", "More time for sessions, please.", "Worth every hour.")
-            ),
+            comment=self.rng.choice(_TEXT["surveys"]["comments"]),
         )
 
     def _close_cohort(self, key: str):
         return lambda: self.app.close_cohort(
             actor_id=self.who(self.cora),
             cohort_id=self.refs[key],
-            lessons_learned="Pairs that kept an agenda met twice as often; "
-            "shadowing worked well for new leads.",
-            next_direction="More cross-team pairs, and a small group for people new "
-            "to managing.",
+            lessons_learned=_TEXT["cohorts"]["lessons_learned"],
+            next_direction=_TEXT["cohorts"]["next_direction"],
         )
 
 

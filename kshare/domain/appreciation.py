@@ -4,7 +4,7 @@ from uuid import UUID
 
 from eventsourcing.domain import event
 
-from .clock import KAggregate
+from .aggregate import KAggregate
 from .ids import appreciation_id
 
 

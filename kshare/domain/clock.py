@@ -1,4 +1,4 @@
-"""The time events are stamped with, and the base class that uses it.
+"""The time events are stamped with.
 
 Events are stamped with the current UTC time. The demo seeder replays a
 program that happened over past months, so it may set the time for the
@@ -9,8 +9,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import UTC, date, datetime
-
-from eventsourcing.domain import Aggregate
 
 _simulated: ContextVar[datetime | None] = ContextVar("simulated_now", default=None)
 
@@ -31,16 +29,3 @@ def simulated_time(moment: datetime) -> Iterator[None]:
 def iso_week(day: date) -> str:
     year, week, _ = day.isocalendar()
     return f"{year}-W{week:02d}"
-
-
-class KAggregate(Aggregate):
-    """Base aggregate: events are stamped by this module's clock."""
-
-    class Event(Aggregate.Event):
-        # Every event carries its shape's version; a class whose shape
-        # changes raises it and adds upcasters (see kshare.domain.upcasting).
-        class_version = 1
-
-        @staticmethod
-        def create_timestamp() -> datetime:
-            return now()

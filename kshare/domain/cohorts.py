@@ -6,9 +6,9 @@ from uuid import UUID
 from eventsourcing.domain import event
 
 from . import text
-from .clock import KAggregate
+from .aggregate import KAggregate
 from .errors import Invalid
-from .ids import _key
+from .ids import natural_id
 from .upcasting import actor_was_operator
 
 PLANNED = "planned"
@@ -33,11 +33,11 @@ ORIENTATION = (
 
 
 def cohort_id(program_id: UUID, slug: str) -> UUID:
-    return _key("cohort", program_id, slug)
+    return natural_id("cohort", program_id, slug)
 
 
 def enrollment_id(cohort: UUID, participant: UUID) -> UUID:
-    return _key("enrollment", cohort, participant)
+    return natural_id("enrollment", cohort, participant)
 
 
 class Cohort(KAggregate):

@@ -17,7 +17,7 @@ from . import (  # noqa: F401  (importing them defines every aggregate)
     tokens,
     weekly,
 )
-from .clock import KAggregate
+from .aggregate import KAggregate
 
 BASES = ("Event", "Created")  # the library's generic bases; never stored as such
 

@@ -5,9 +5,9 @@ from uuid import UUID, uuid4
 from eventsourcing.domain import event
 
 from . import text
-from .clock import KAggregate
+from .aggregate import KAggregate
 from .errors import Invalid
-from .ids import _key
+from .ids import natural_id
 from .upcasting import actor_was
 
 OCCASIONS = ("mid-cycle", "close")  # and "milestone:<milestone id>"
@@ -21,7 +21,7 @@ def checked_occasion(occasion: str) -> str:
 
 
 def survey_response_id(cohort_id: UUID, participant_id: UUID, occasion: str) -> UUID:
-    return _key("survey", cohort_id, participant_id, occasion)
+    return natural_id("survey", cohort_id, participant_id, occasion)
 
 
 def _rating(value: int, label: str) -> int:

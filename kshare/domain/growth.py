@@ -11,13 +11,13 @@ from uuid import UUID, uuid4
 from eventsourcing.domain import event
 
 from . import text
-from .clock import KAggregate
+from .aggregate import KAggregate
 from .errors import Invalid
-from .ids import _key
+from .ids import natural_id
 
 
 def plan_id(pairing_id: UUID, mentee_id: UUID) -> UUID:
-    return _key("development-plan", pairing_id, mentee_id)
+    return natural_id("development-plan", pairing_id, mentee_id)
 
 
 class DevelopmentPlan(KAggregate):

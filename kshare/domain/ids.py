@@ -10,28 +10,28 @@ from uuid import UUID, uuid5
 NAMESPACE = UUID("8f3c1d2e-6b1a-4f7e-9a55-2d4c6e8b0a17")
 
 
-def _key(*parts: object) -> UUID:
+def natural_id(*parts: object) -> UUID:
     return uuid5(NAMESPACE, ":".join(str(p) for p in parts))
 
 
 def participant_id(email: str) -> UUID:
-    return _key("participant", email.strip().lower())
+    return natural_id("participant", email.strip().lower())
 
 
 def handle_claim_id(handle: str) -> UUID:
-    return _key("handle", handle.strip().lower())
+    return natural_id("handle", handle.strip().lower())
 
 
 def weekly_feature_id(week: str) -> UUID:
-    return _key("lesson-of-the-week", week)
+    return natural_id("lesson-of-the-week", week)
 
 
 def appreciation_id(post_id: UUID, participant_id: UUID) -> UUID:
-    return _key("appreciation", post_id, participant_id)
+    return natural_id("appreciation", post_id, participant_id)
 
 
 def api_token_id(token_digest: str) -> UUID:
-    return _key("api-token", token_digest)
+    return natural_id("api-token", token_digest)
 
 
 # The actor recorded for commands an operator runs at the terminal

@@ -4,7 +4,7 @@ from uuid import UUID, uuid4
 
 from eventsourcing.domain import event
 
-from .clock import KAggregate
+from .aggregate import KAggregate
 from .errors import Invalid
 
 DRAFT, APPROVED, DISCARDED = "draft", "approved", "discarded"

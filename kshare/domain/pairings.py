@@ -13,9 +13,10 @@ from uuid import UUID, uuid4
 from eventsourcing.domain import event
 
 from . import text
-from .clock import KAggregate, now
+from .aggregate import KAggregate
+from .clock import now
 from .errors import Invalid, NotAllowed
-from .ids import _key
+from .ids import natural_id
 from .upcasting import actor_was, actor_was_operator
 
 ONE_ON_ONE, SMALL_GROUP, SHADOWING = "one-on-one", "small-group", "shadowing"
@@ -50,7 +51,7 @@ def checked_members(format: str, members: dict[UUID, str]) -> dict[str, str]:
 
 
 def pair_slot_id(members) -> UUID:
-    return _key("pair-slot", *sorted(str(m) for m in members))
+    return natural_id("pair-slot", *sorted(str(m) for m in members))
 
 
 class PairSlot(KAggregate):
@@ -289,7 +290,9 @@ class Pairing(KAggregate):
         return session_id
 
     def _action_item(self, item: dict) -> dict:
-        owner = self._member(item.get("owner", ""))
+        owner = str(item.get("owner", ""))
+        if owner not in self.members:
+            raise Invalid("An action item belongs to someone in this pairing.")
         return {
             "text": text.required(item.get("text", ""), "An action item", maximum=300),
             "owner": owner,

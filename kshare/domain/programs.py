@@ -5,16 +5,16 @@ from uuid import UUID
 from eventsourcing.domain import event
 
 from . import text
-from .clock import KAggregate
+from .aggregate import KAggregate
 from .errors import Invalid
-from .ids import _key
+from .ids import natural_id
 
 TEMPLATE_KINDS = ("agenda", "reflection", "discussion")
 CHALLENGES = ("problem-solving", "stakeholder-communication", "personal-development")
 
 
 def program_id(slug: str) -> UUID:
-    return _key("program", slug)
+    return natural_id("program", slug)
 
 
 def checked_charter(charter: dict) -> dict:

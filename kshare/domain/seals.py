@@ -13,9 +13,9 @@ from uuid import UUID
 
 from eventsourcing.domain import event
 
-from .clock import KAggregate
+from .aggregate import KAggregate
 from .errors import Invalid
-from .ids import _key
+from .ids import natural_id
 
 GENESIS = bytes(32)
 
@@ -36,7 +36,7 @@ class SealChain(KAggregate):
 
     @staticmethod
     def create_id() -> UUID:
-        return _key("seal-chain")
+        return natural_id("seal-chain")
 
     @event("Begun")
     def __init__(self, *, actor_id: UUID) -> None:

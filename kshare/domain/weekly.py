@@ -7,7 +7,7 @@ from uuid import UUID
 from eventsourcing.domain import event
 
 from . import text
-from .clock import KAggregate
+from .aggregate import KAggregate
 from .errors import Invalid
 from .ids import weekly_feature_id
 

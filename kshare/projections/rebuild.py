@@ -8,12 +8,35 @@ from the rebuilt positions.
 
 from collections.abc import Callable, Sequence
 
+from ..eventlog import EventLog
 from .library.projection import WhooshLessonLibrary
-from .log import EventLog
-from .sql.readmodels import SqlReadModels
+from .sql.group import SqlReadModels
+from .sql.registry import SQL_READ_MODELS
 
 Progress = Callable[[int], None]  # advance by n events
 REBUILD_BATCH = 5000
+# Every projection by name: the SQL read models, then the library.
+PROJECTIONS = (*SQL_READ_MODELS, WhooshLessonLibrary.name)
+
+
+def rebuild(
+    log: EventLog,
+    models: SqlReadModels,
+    library: WhooshLessonLibrary,
+    names: Sequence[str] = PROJECTIONS,
+    progress: Progress | None = None,
+) -> int:
+    """Rebuild the named projections aside and swap them in; return events read."""
+    unknown = set(names) - set(PROJECTIONS)
+    if unknown:
+        raise ValueError(f"Unknown projection {', '.join(sorted(unknown))}")
+    read = 0
+    sql = [n for n in names if n in SQL_READ_MODELS]
+    if sql:
+        read += rebuild_sql(log, models, sql, progress)
+    if library.name in names:
+        read += rebuild_library(log, library, progress)
+    return read
 
 
 def rebuild_sql(

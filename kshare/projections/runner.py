@@ -1,5 +1,8 @@
 """The projection runner: catch up from the tracked positions, then follow.
 
+(``GroupRunner``, not to be confused with ``eventsourcing``'s own
+``ProjectionRunner``, which runs one projection of one application.)
+
 Each group (the SQL read models, the Whoosh library) keeps its own position
 in its own storage, committed with its rows. The runner reads the log from
 the lowest position in batches and gives every group the events it has not
@@ -11,13 +14,13 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 
-from .log import EventLog
+from ..eventlog import EventLog
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]  # (events done, events in all)
 
 
-class ProjectionRunner:
+class GroupRunner:
     def __init__(
         self,
         events: EventLog,

@@ -1,6 +1,8 @@
 """The Flask site, the Atom feeds and the JSON API.
 
 ``create_app`` builds everything; nothing connects or starts on import.
+One blueprint per area of the site; ``api`` and ``audit`` are packages
+whose parts are blueprints of their own, nested in theirs.
 """
 
 from flask import Flask
@@ -12,8 +14,6 @@ from . import (
     accounts,
     api,
     audit,
-    audit_api,  # noqa: F401  (its routes join the API blueprint)
-    audit_seals,  # noqa: F401  (its routes join the audit and API blueprints)
     dashboard,
     errors,
     feeds,
@@ -22,13 +22,24 @@ from . import (
     pages,
     pairings,
     posts,
-    program_api,  # noqa: F401  (its routes join the API blueprint)
     programs,
-    time_travel,
 )
 from .helpers import FILTERS, TEMPLATE_GLOBALS, load_user, template_helpers
 
 MAX_BODY = 1024 * 1024
+AREAS = (
+    pages,
+    posts,
+    library,
+    programs,
+    pairings,
+    matching,
+    accounts,
+    feeds,
+    dashboard,
+    audit,
+    api,
+)
 
 
 def create_app(
@@ -46,27 +57,15 @@ def create_app(
     )
     app.extensions["kshare"] = services
     csrf = CSRFProtect(app)
-    csrf.exempt(api.blueprint)  # the API checks CSRF itself for session users
+    for part in (api.blueprint, *api.PARTS):  # the API checks CSRF for sessions
+        csrf.exempt(part)
     app.before_request(load_user)
     app.context_processor(template_helpers)
     app.jinja_env.filters.update(FILTERS)
     app.jinja_env.globals.update(TEMPLATE_GLOBALS)
     app.jinja_env.globals["matching_section"] = matching.matching_section
-    for module in (
-        pages,
-        posts,
-        library,
-        programs,
-        pairings,
-        accounts,
-        feeds,
-        api,
-        dashboard,
-        matching,
-        audit,
-        time_travel,
-    ):
-        app.register_blueprint(module.blueprint)
+    for area in AREAS:
+        app.register_blueprint(area.blueprint)
     errors.register(app)
     if settings.run_projections:
         services.runner.start()

@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 
 from ..domain.errors import Conflict, Invalid, NotAuthenticated
-from .helpers import services, shown
+from .helpers import commands, live_services, shown
 
 blueprint = Blueprint("accounts", __name__)
 PROFILE = ("team", "role_title", "interests", "skills")
@@ -38,7 +38,7 @@ def sign_up():
         return render_template("signup.html", form={})
     form = request.form
     try:
-        receipt = services().app.register_participant(
+        receipt = commands().register_participant(
             email=form.get("email", ""),
             handle=form.get("handle", ""),
             display_name=form.get("display_name", ""),
@@ -62,7 +62,7 @@ def sign_in():
         return render_template("signin.html", email="")
     email = request.form.get("email", "")
     try:
-        participant_id = services().app.authenticate(
+        participant_id = live_services().app.authenticate(
             email, request.form.get("password", "")
         )
     except NotAuthenticated as error:

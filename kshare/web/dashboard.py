@@ -3,35 +3,25 @@
 import csv
 import io
 from datetime import date
-from uuid import UUID
 
-from flask import Blueprint, Response, abort, g, render_template
+from flask import Blueprint, Response, render_template
 
+from .access import DASHBOARD_READERS, require_role
 from .charts import bar_chart, meter
 from .helpers import services
+from .programs import found_cohort
 
 blueprint = Blueprint("dashboard", __name__)
-READERS = ("coordinator", "sponsor", "auditor")
 
 
+@blueprint.before_request
 def readers_only() -> None:
-    if g.user is None:
-        abort(401)
-    if g.user.role not in READERS:
-        abort(403, "The dashboard is for coordinators and sponsors.")
-
-
-def cohort_or_404(cohort_id: str):
-    cohort = services().programs.cohort(cohort_id) if _uuid(cohort_id) else None
-    if cohort is None:
-        abort(404, "No such cohort.")
-    return cohort
+    require_role(DASHBOARD_READERS, "read the dashboard")
 
 
 @blueprint.get("/dashboard")
 def overview():
     """Show every program's cohorts with their key figures."""
-    readers_only()
     kshare, today = services(), date.today()
     programs = [
         (
@@ -49,8 +39,7 @@ def overview():
 @blueprint.get("/dashboard/cohorts/<cohort_id>")
 def cohort(cohort_id: str):
     """Show one cohort's process and outcome metrics, trends and bottlenecks."""
-    readers_only()
-    found = cohort_or_404(cohort_id)
+    found = found_cohort(cohort_id)
     kshare = services()
     metrics = kshare.metrics.cohort(found.id, date.today())
     charts = {
@@ -85,8 +74,7 @@ def cohort(cohort_id: str):
 @blueprint.get("/dashboard/cohorts/<cohort_id>.csv")
 def cohort_csv(cohort_id: str):
     """Download one cohort's metrics as CSV."""
-    readers_only()
-    found = cohort_or_404(cohort_id)
+    found = found_cohort(cohort_id)
     metrics = services().metrics.cohort(found.id, date.today())
     out = io.StringIO()
     writer = csv.writer(out)
@@ -120,11 +108,3 @@ FIGURES = (
     "cross_team_share",
     "posts_published",
 )
-
-
-def _uuid(value: str) -> bool:
-    try:
-        UUID(value)
-    except ValueError:
-        return False
-    return True

@@ -45,7 +45,7 @@ def _feed(
 @blueprint.get("/stories.atom")
 def stories():
     """Atom feed of the latest stories."""
-    feed = services().queries.story_feed(per_page=FEED_SIZE).items
+    feed = services().posts.story_feed(per_page=FEED_SIZE).items
     items = [
         (f"urn:uuid:{post.id}", post, post.summary, post.updated_at) for post in feed
     ]
@@ -56,7 +56,7 @@ def stories():
 def lesson_of_the_week():
     """Atom feed of the lessons of the week, this week first."""
     kshare = services()
-    weeks = kshare.queries.weekly_feed(kshare.current_week(), limit=FEED_SIZE)
+    weeks = kshare.weekly.weekly_feed(kshare.current_week(), limit=FEED_SIZE)
     items = [
         (
             f"urn:kshare:lesson-of-the-week:{w.week}",

@@ -1,29 +1,30 @@
-"""Form handling shared by the program and pairing pages."""
+"""Reading forms, and giving a command from one."""
 
 from collections.abc import Callable
 from uuid import UUID
 
-from flask import flash, redirect, request
+from flask import flash, redirect
 
+from ..application import Receipt
 from ..domain.errors import Conflict, Invalid
 from .errors import status_of
-from .helpers import actor_id, services, shown
+from .helpers import shown
 
 
-def attempt(act: Callable, page: Callable, then: str | Callable):
-    """Give a command; on a broken rule show the page again with why."""
+def attempt(
+    give: Callable[[], Receipt], page: Callable, then: str | Callable[[Receipt], str]
+):
+    """Give a command; on a broken rule show the page again with why.
+
+    Not found and not allowed are the error pages' to answer (404, 403).
+    """
     try:
-        receipt = act()
+        receipt = give()
     except (Invalid, Conflict) as error:
         flash(error.message, "error")
         return page(), status_of(error)
     shown(receipt)
     return redirect(then(receipt) if callable(then) else then)
-
-
-def command(verb: str, /, **arguments):
-    """Give the application's command ``verb`` as the signed-in person."""
-    return getattr(services().app, verb)(actor_id=actor_id(), **arguments)
 
 
 def as_id(value: str, message: str) -> UUID:
@@ -50,11 +51,3 @@ def listed(value: str) -> list[str]:
 
 def texts(form, names) -> dict[str, str]:
     return {name: form.get(name, "") for name in names}
-
-
-def given(verb: str, fields, parse: Callable | None, subject, **ids) -> Callable:
-    """The command a form gives: its text fields, and what ``parse`` reads."""
-    form = request.form
-    return lambda: command(
-        verb, **ids, **texts(form, fields), **(parse(form, subject) if parse else {})
-    )

@@ -1,4 +1,11 @@
-"""What every view shares: the services, the signed-in person, waiting for writes."""
+"""What every view shares: the services, the signed-in person, waiting for writes.
+
+Views read through ``services()`` (the past while an auditor views it) and
+give commands through ``commands()``, as functions: ``commands().log_session(
+actor_id=actor_id(), ...)``. The application decides what is allowed and
+answers 404 or 403 from the aggregate itself; a view reads the read models
+again only to render.
+"""
 
 from datetime import datetime
 from functools import wraps
@@ -6,18 +13,33 @@ from uuid import UUID
 
 from flask import abort, current_app, flash, g, redirect, request, session, url_for
 
-from ..bootstrap import Services
+from ..application import KnowledgeShare
+from ..bootstrap import PastServices, Services
 from ..domain.posts import DRAFT, PARTS
 from .rendering import clean_snippet, render
 
 
-def services() -> Services:
-    """What views read: the past while an auditor views it (see time_travel)."""
+def services() -> Services | PastServices:
+    """What views read: the past while an auditor views it (see audit.time_travel)."""
     return g.get("past") or live_services()
 
 
 def live_services() -> Services:
+    """The present, whatever moment is viewed: who is signed in, the audit log."""
     return current_app.extensions["kshare"]
+
+
+def commands() -> KnowledgeShare:
+    """The application to give commands to (the past has none: it refuses)."""
+    return services().app
+
+
+def path_id(value: str, what: str) -> UUID:
+    """An id from the address; a 404 page ("No such pairing.") when it is none."""
+    try:
+        return UUID(value)
+    except ValueError:
+        abort(404, f"No such {what}.")
 
 
 def load_user() -> None:
@@ -25,7 +47,7 @@ def load_user() -> None:
     g.user = None
     participant_id = session.get("participant_id")
     if participant_id:
-        person = live_services().queries.person(participant_id)
+        person = live_services().people.person(participant_id)
         if person is None or not person.active:
             session.clear()
         else:
@@ -62,10 +84,7 @@ def may_edit(post) -> bool:
 
 def readable_post(post_id: str):
     """The post if this person may read it (drafts: its editors only), else 404."""
-    try:
-        post = services().queries.post(str(UUID(post_id)))
-    except ValueError:
-        post = None
+    post = services().posts.post(str(path_id(post_id, "post")))
     if post is None or (post.status == DRAFT and not may_edit(post)):
         abort(404, "No such post.")
     return post

@@ -5,8 +5,8 @@ from uuid import UUID
 from flask import Blueprint, abort, g, render_template, request, url_for
 from markupsafe import Markup
 
-from .forms import attempt, command
-from .helpers import services, sign_in_required
+from .forms import attempt
+from .helpers import actor_id, commands, path_id, services, sign_in_required
 from .programs import board, found_cohort
 
 blueprint = Blueprint("matching", __name__)
@@ -50,8 +50,8 @@ def save_draft(cohort_id: str):
         for p in proposed
     ]
     return attempt(
-        lambda: command(
-            "save_matching_draft",
+        lambda: commands().save_matching_draft(
+            actor_id=actor_id(),
             cohort_id=UUID(cohort.id),
             pairs=pairs,
             rotating=rotating,
@@ -65,16 +65,19 @@ def save_draft(cohort_id: str):
 @sign_in_required
 def decide(draft_id: str, decision: str):
     """Approve a draft (its pairings are proposed) or discard it."""
-    verbs = {"approve": "approve_matching_draft", "discard": "discard_matching_draft"}
-    cohort = found_cohort(request.form.get("cohort_id", ""))
-    if decision not in verbs:
+    if decision not in ("approve", "discard"):
         abort(404)
-    try:
-        draft = UUID(draft_id)
-    except ValueError:
-        abort(404, "No such draft.")
+    draft = path_id(draft_id, "draft")
+    cohort = found_cohort(request.form.get("cohort_id", ""))
+
+    def give():
+        app, me = commands(), actor_id()
+        if decision == "approve":
+            return app.approve_matching_draft(actor_id=me, draft_id=draft)
+        return app.discard_matching_draft(actor_id=me, draft_id=draft)
+
     return attempt(
-        lambda: command(verbs[decision], draft_id=draft),
+        give,
         lambda: board(cohort),
         url_for("programs.cohort", cohort_id=cohort.id),
     )

@@ -7,7 +7,7 @@ from flask import Blueprint, abort, g, redirect, render_template, request, url_f
 
 from ..domain.errors import Invalid
 from ..domain.posts import LESSON
-from .helpers import actor_id, services, shown
+from .helpers import actor_id, commands, services, shown
 
 blueprint = Blueprint("pages", __name__)
 
@@ -22,9 +22,9 @@ def home():
     kshare = services()
     return render_template(
         "home.html",
-        weekly=kshare.queries.lesson_of_the_week(kshare.current_week()),
-        stories=kshare.queries.story_feed(per_page=5).items,
-        lessons=kshare.queries.posts_page(kind=LESSON, per_page=5).items,
+        weekly=kshare.weekly.lesson_of_the_week(kshare.current_week()),
+        stories=kshare.posts.story_feed(per_page=5).items,
+        lessons=kshare.posts.posts_page(kind=LESSON, per_page=5).items,
         celebrations=kshare.growth.celebrations(limit=5),
     )
 
@@ -33,14 +33,14 @@ def home():
 def stories():
     """Show the story feed, newest first."""
     return render_template(
-        "stories.html", feed=services().queries.story_feed(page=page_number())
+        "stories.html", feed=services().posts.story_feed(page=page_number())
     )
 
 
 @blueprint.get("/lessons")
 def lessons():
     """Show every published lesson, newest first."""
-    feed = services().queries.posts_page(kind=LESSON, page=page_number())
+    feed = services().posts.posts_page(kind=LESSON, page=page_number())
     return render_template("lessons.html", feed=feed)
 
 
@@ -51,12 +51,12 @@ def lesson_of_the_week():
     week = kshare.current_week()
     candidates = []
     if g.user and g.user.is_coordinator:
-        candidates = kshare.queries.posts_page(kind=LESSON, per_page=50).items
+        candidates = kshare.posts.posts_page(kind=LESSON, per_page=50).items
     return render_template(
         "weekly.html",
         week=week,
-        weekly=kshare.queries.lesson_of_the_week(week),
-        archive=kshare.queries.weekly_archive(week),
+        weekly=kshare.weekly.lesson_of_the_week(week),
+        archive=kshare.weekly.weekly_archive(week),
         candidates=candidates,
         form=request.args,
     )
@@ -70,7 +70,7 @@ def feature_lesson():
         post_id = UUID(form.get("post_id", ""))
     except ValueError:
         raise Invalid("Choose a lesson to feature.") from None
-    receipt = services().app.feature_lesson(
+    receipt = commands().feature_lesson(
         actor_id=actor_id(),
         week=form.get("week", ""),
         post_id=post_id,
@@ -84,17 +84,18 @@ def feature_lesson():
 def person(handle: str):
     """Show a participant: profile, posts, appreciation, pairings and milestones."""
     kshare = services()
-    queries = kshare.queries
-    someone = queries.person_by_handle(handle)
+    someone = kshare.people.person_by_handle(handle)
     if someone is None:
         abort(404)
     own = g.user is not None and g.user.id == someone.id
-    posts = queries.posts_page(author_id=someone.id, page=page_number(), drafts=own)
+    posts = kshare.posts.posts_page(
+        author_id=someone.id, page=page_number(), drafts=own
+    )
     return render_template(
         "person.html",
         person=someone,
         posts=posts,
-        appreciation=queries.appreciation_received(someone.id),
+        appreciation=kshare.posts.appreciation_received(someone.id),
         pairings=kshare.pairings.history_of_person(someone.id),
         milestones=kshare.growth.timeline_of_person(someone.id, date.today()),
         hours=kshare.feedback.mentoring_hours(someone.id),

@@ -1,30 +1,33 @@
 """Pairings: proposing them, their workspace, development plans, recognition."""
 
+from collections.abc import Callable
 from datetime import date
 from uuid import UUID
 
 from flask import Blueprint, abort, g, render_template, request, url_for
 
+from ..application import Receipt
 from ..domain.errors import Invalid
 from ..domain.pairings import MENTEE, MENTOR, SESSION_FORMATS
-from .forms import as_id, attempt, given, lines, number
-from .helpers import services, sign_in_required
+from .access import require_pairing_member
+from .forms import as_id, attempt, lines, number, texts
+from .helpers import actor_id, commands, path_id, services, sign_in_required
 from .programs import board, found_cohort, program_of
 
 blueprint = Blueprint("pairings", __name__)
 STAGES = ("mid-cycle", "end-of-cycle", "closing")
 
 
+def field(name: str) -> str:
+    return request.form.get(name, "")
+
+
 def found_workspace(pairing_id: str):
     """The pairing's workspace, for its members and coordinators only."""
-    try:
-        space = services().pairings.workspace(str(UUID(pairing_id)))
-    except ValueError:
-        space = None
+    space = services().pairings.workspace(str(path_id(pairing_id, "pairing")))
     if space is None:
         abort(404, "No such pairing.")
-    if not g.user.is_coordinator and member(space) is None:
-        abort(403, "Only the members of this pairing and coordinators see it.")
+    require_pairing_member(space)
     return space
 
 
@@ -74,76 +77,67 @@ def workspace_page(space):
     )
 
 
-def on_pairing(pairing_id: str, verb: str, *fields: str, parse=None, then=None):
-    space = found_workspace(pairing_id)
+def on_pairing(pairing_id: str, give: Callable[[UUID], Receipt]):
+    """Give a command on a pairing; on a broken rule show its workspace again."""
+    pairing = path_id(pairing_id, "pairing")
     return attempt(
-        given(verb, fields, parse, space, pairing_id=UUID(space.pairing.id)),
-        lambda: workspace_page(space),
-        then or url_for("pairings.workspace", pairing_id=space.pairing.id),
+        lambda: give(pairing),
+        lambda: workspace_page(found_workspace(pairing_id)),
+        url_for("pairings.workspace", pairing_id=pairing),
     )
 
 
-def members_from(form, _) -> dict:
+def members_from(form) -> dict[UUID, str]:
     members = {as_id(form.get("mentor"), "Choose a mentor."): MENTOR}
     for mentee in form.getlist("mentees"):
         members[as_id(mentee, "Choose the mentees.")] = MENTEE
-    return {"members": members}
+    return members
 
 
-def action_items(space, text: str) -> list[dict]:
-    """One a line: "text @handle", or just text, owned by whoever logs it."""
-    owners = {m.handle: m.participant_id for m in space.pairing.members}
+def action_items(text: str) -> list[dict]:
+    """One a line: "text @handle", or just text, owned by whoever logs it.
+
+    Owners are named by handle; the pairing refuses anyone not in it.
+    """
     items = []
     for line in lines(text):
         words, owner = line.rsplit(" ", 1), g.user.id
         if len(words) == 2 and words[1].startswith("@"):
-            handle = words[1][1:].lower()
-            if handle not in owners:
-                raise Invalid(f"@{handle} is not in this pairing.")
-            line, owner = words[0], owners[handle]
+            line, owner = words[0], person_called(words[1]).id
         items.append({"text": line, "owner": owner})
     return items
 
 
-def session_from(form, space) -> dict:
-    return {
-        "minutes": number(form, "minutes", "Minutes"),
-        "action_items": action_items(space, form.get("action_items", "")),
-    }
+def person_called(handle: str):
+    """The person with this handle (written with or without its "@")."""
+    handle = handle.strip().lstrip("@").lower()
+    person = services().people.person_by_handle(handle)
+    if person is None:
+        raise Invalid(f"There is nobody called @{handle}.")
+    return person
 
 
-def item_from(form, _) -> dict:
-    return {"index": number(form, "index", "The action item")}
+def mentee(form) -> UUID:
+    return as_id(form.get("mentee_id"), "Choose a mentee.")
 
 
-def mentee(form, _=None) -> dict:
-    return {"mentee_id": as_id(form.get("mentee_id"), "Choose a mentee.")}
-
-
-def milestone_plan(form, _) -> dict:
-    return mentee(form) | {
-        "goal_id": as_id(form.get("goal_id"), "Choose a goal."),
-        "due_after_days": number(form, "due_after_days", "Due after (days)"),
-    }
-
-
-def milestone(form, _) -> dict:
-    return mentee(form) | {
-        "milestone_id": as_id(form.get("milestone_id"), "Choose a milestone.")
-    }
+def milestone(form) -> UUID:
+    return as_id(form.get("milestone_id"), "Choose a milestone.")
 
 
 @blueprint.post("/cohorts/<cohort_id>/pairings")
 @sign_in_required
 def propose(cohort_id: str):
     """Propose a pairing (coordinators), or request one that includes you."""
-    cohort = found_cohort(cohort_id)
-    cohort_uuid = UUID(cohort.id)
+    cohort, form = path_id(cohort_id, "cohort"), request.form
     return attempt(
-        given(
-            "propose_pairing", ("format",), members_from, None, cohort_id=cohort_uuid
+        lambda: commands().propose_pairing(
+            actor_id=actor_id(),
+            cohort_id=cohort,
+            format=form.get("format", ""),
+            members=members_from(form),
         ),
-        lambda: board(cohort),
+        lambda: board(found_cohort(cohort_id)),
         lambda receipt: url_for("pairings.workspace", pairing_id=receipt.id),
     )
 
@@ -159,97 +153,188 @@ def workspace(pairing_id: str):
 @sign_in_required
 def accept(pairing_id: str):
     """Accept a proposed pairing."""
-    return on_pairing(pairing_id, "accept_pairing")
+    return on_pairing(
+        pairing_id,
+        lambda pairing: commands().accept_pairing(
+            actor_id=actor_id(), pairing_id=pairing
+        ),
+    )
 
 
 @blueprint.post("/pairings/<pairing_id>/decline")
 @sign_in_required
 def decline(pairing_id: str):
     """Decline a proposed pairing, with a reason."""
-    return on_pairing(pairing_id, "decline_pairing", "reason")
+    return on_pairing(
+        pairing_id,
+        lambda pairing: commands().decline_pairing(
+            actor_id=actor_id(), pairing_id=pairing, reason=field("reason")
+        ),
+    )
 
 
 @blueprint.post("/pairings/<pairing_id>/acknowledge")
 @sign_in_required
 def acknowledge(pairing_id: str):
     """Acknowledge the mentoring agreement."""
-    return on_pairing(pairing_id, "acknowledge_agreement")
+    return on_pairing(
+        pairing_id,
+        lambda pairing: commands().acknowledge_agreement(
+            actor_id=actor_id(), pairing_id=pairing
+        ),
+    )
 
 
 @blueprint.post("/pairings/<pairing_id>/pause")
 @sign_in_required
 def pause(pairing_id: str):
     """Pause an active pairing, with a reason."""
-    return on_pairing(pairing_id, "pause_pairing", "reason")
+    return on_pairing(
+        pairing_id,
+        lambda pairing: commands().pause_pairing(
+            actor_id=actor_id(), pairing_id=pairing, reason=field("reason")
+        ),
+    )
 
 
 @blueprint.post("/pairings/<pairing_id>/resume")
 @sign_in_required
 def resume(pairing_id: str):
     """Resume a paused pairing."""
-    return on_pairing(pairing_id, "resume_pairing")
+    return on_pairing(
+        pairing_id,
+        lambda pairing: commands().resume_pairing(
+            actor_id=actor_id(), pairing_id=pairing
+        ),
+    )
 
 
 @blueprint.post("/pairings/<pairing_id>/close")
 @sign_in_required
 def close(pairing_id: str):
     """Close a pairing, with a reason."""
-    return on_pairing(pairing_id, "close_pairing", "reason")
+    return on_pairing(
+        pairing_id,
+        lambda pairing: commands().close_pairing(
+            actor_id=actor_id(), pairing_id=pairing, reason=field("reason")
+        ),
+    )
 
 
 @blueprint.post("/pairings/<pairing_id>/sessions")
 @sign_in_required
 def log_session(pairing_id: str):
     """Log a session, its action items and one's private note."""
+    form = request.form
     fields = ("held_on", "format", "agenda", "shared_notes", "private_note")
-    return on_pairing(pairing_id, "log_session", *fields, parse=session_from)
+    return on_pairing(
+        pairing_id,
+        lambda pairing: commands().log_session(
+            actor_id=actor_id(),
+            pairing_id=pairing,
+            **texts(form, fields),
+            minutes=number(form, "minutes", "Minutes"),
+            action_items=action_items(form.get("action_items", "")),
+        ),
+    )
 
 
 @blueprint.post("/pairings/<pairing_id>/done")
 @sign_in_required
 def done(pairing_id: str):
     """Mark an action item done."""
-    verb = "complete_action_item"
-    return on_pairing(pairing_id, verb, "session_id", parse=item_from)
+    form = request.form
+    return on_pairing(
+        pairing_id,
+        lambda pairing: commands().complete_action_item(
+            actor_id=actor_id(),
+            pairing_id=pairing,
+            session_id=form.get("session_id", ""),
+            index=number(form, "index", "The action item"),
+        ),
+    )
 
 
 @blueprint.post("/pairings/<pairing_id>/reflections")
 @sign_in_required
 def reflect(pairing_id: str):
     """Write one's reflection for a stage."""
-    return on_pairing(pairing_id, "reflect_on_pairing", "stage", "reflection")
+    return on_pairing(
+        pairing_id,
+        lambda pairing: commands().reflect_on_pairing(
+            actor_id=actor_id(),
+            pairing_id=pairing,
+            **texts(request.form, ("stage", "reflection")),
+        ),
+    )
 
 
 @blueprint.post("/pairings/<pairing_id>/goals")
 @sign_in_required
 def set_goal(pairing_id: str):
     """Add a goal, tied to a competency of the charter, to a mentee's plan."""
-    fields = ("title", "competency")
-    return on_pairing(pairing_id, "set_goal", *fields, parse=mentee)
+    form = request.form
+    return on_pairing(
+        pairing_id,
+        lambda pairing: commands().set_goal(
+            actor_id=actor_id(),
+            pairing_id=pairing,
+            mentee_id=mentee(form),
+            **texts(form, ("title", "competency")),
+        ),
+    )
 
 
 @blueprint.post("/pairings/<pairing_id>/milestones")
 @sign_in_required
 def plan_milestone(pairing_id: str):
     """Add a milestone to a goal, due some days after the pairing started."""
-    verb, parse = "plan_milestone", milestone_plan
-    return on_pairing(pairing_id, verb, "title", parse=parse)
+    form = request.form
+    return on_pairing(
+        pairing_id,
+        lambda pairing: commands().plan_milestone(
+            actor_id=actor_id(),
+            pairing_id=pairing,
+            mentee_id=mentee(form),
+            goal_id=as_id(form.get("goal_id"), "Choose a goal."),
+            title=form.get("title", ""),
+            due_after_days=number(form, "due_after_days", "Due after (days)"),
+        ),
+    )
 
 
 @blueprint.post("/pairings/<pairing_id>/reached")
 @sign_in_required
 def reach(pairing_id: str):
     """Mark a milestone reached, with a note or a link as evidence."""
-    verb = "reach_milestone"
-    return on_pairing(pairing_id, verb, "note", "link", parse=milestone)
+    form = request.form
+    return on_pairing(
+        pairing_id,
+        lambda pairing: commands().reach_milestone(
+            actor_id=actor_id(),
+            pairing_id=pairing,
+            mentee_id=mentee(form),
+            milestone_id=milestone(form),
+            **texts(form, ("note", "link")),
+        ),
+    )
 
 
 @blueprint.post("/pairings/<pairing_id>/celebrate")
 @sign_in_required
 def celebrate(pairing_id: str):
     """Celebrate a reached milestone publicly."""
-    verb = "celebrate_milestone"
-    return on_pairing(pairing_id, verb, "message", parse=milestone)
+    form = request.form
+    return on_pairing(
+        pairing_id,
+        lambda pairing: commands().celebrate_milestone(
+            actor_id=actor_id(),
+            pairing_id=pairing,
+            mentee_id=mentee(form),
+            milestone_id=milestone(form),
+            message=form.get("message", ""),
+        ),
+    )
 
 
 def recognition_page():
@@ -269,16 +354,13 @@ def recognition():
 @sign_in_required
 def recognize():
     """Recognise someone publicly, with a message."""
+    form = request.form
     return attempt(
-        given("recognize", ("message",), receiver, None),
+        lambda: commands().recognize(
+            actor_id=actor_id(),
+            receiver_id=UUID(person_called(form.get("handle", "")).id),
+            message=form.get("message", ""),
+        ),
         recognition_page,
         url_for("pairings.recognition"),
     )
-
-
-def receiver(form, _) -> dict:
-    handle = form.get("handle", "").strip().lstrip("@")
-    person = services().queries.person_by_handle(handle.lower())
-    if person is None:
-        raise Invalid(f"There is nobody called @{handle}.")
-    return {"receiver_id": UUID(person.id)}

@@ -3,22 +3,16 @@
 from collections.abc import Callable
 from uuid import UUID
 
-from flask import (
-    Blueprint,
-    abort,
-    g,
-    render_template,
-    request,
-    url_for,
-)
+from flask import Blueprint, abort, g, render_template, request, url_for
 
+from ..application import Receipt
 from ..domain import text
 from ..domain.cohorts import CLOSED, END_OF_CYCLE, ENROLLMENT_ROLES, ORIENTATION, STAGES
 from ..domain.feedback import MIN_ANSWERS_SHOWN, OCCASIONS
 from ..domain.pairings import FORMATS
-from ..domain.programs import CHALLENGES, TEMPLATE_KINDS
-from .forms import attempt, command, given, lines, listed, number, texts
-from .helpers import services, sign_in_required
+from ..domain.programs import CHALLENGES, TEMPLATE_KINDS, program_id
+from .forms import attempt, lines, listed, number, texts
+from .helpers import actor_id, commands, path_id, services, sign_in_required
 
 blueprint = Blueprint("programs", __name__)
 LISTS = ("skill_gaps", "interests", "expertise")
@@ -33,17 +27,13 @@ def competencies(value: str) -> dict[str, str]:
     return found
 
 
-def charter_from(form, current: dict | None = None) -> dict:
-    """A charter from its form; sponsors and coordinators stay as they were."""
-    return (
-        (current or {})
-        | texts(form, ("intent", "expectations", "time_commitment"))
-        | {
-            "success_metrics": lines(form.get("success_metrics", "")),
-            "competencies": competencies(form.get("competencies", "")),
-            "cadence_days": number(form, "cadence_days", "The meeting cadence"),
-        }
-    )
+def charter_from(form) -> dict:
+    """A charter from its form (sponsors and coordinators are not on it)."""
+    return texts(form, ("intent", "expectations", "time_commitment")) | {
+        "success_metrics": lines(form.get("success_metrics", "")),
+        "competencies": competencies(form.get("competencies", "")),
+        "cadence_days": number(form, "cadence_days", "The meeting cadence"),
+    }
 
 
 def charter_form(charter: dict) -> dict:
@@ -64,10 +54,7 @@ def found_program(slug: str):
 
 
 def found_cohort(cohort_id: str):
-    try:
-        cohort = services().programs.cohort(str(UUID(cohort_id)))
-    except ValueError:
-        cohort = None
+    cohort = services().programs.cohort(str(path_id(cohort_id, "cohort")))
     if cohort is None:
         abort(404, "No such cohort.")
     return cohort
@@ -144,21 +131,22 @@ def board(cohort):
     )
 
 
-def on_program(slug: str, verb: str, *fields: str, parse: Callable | None = None):
-    program = found_program(slug)
+def on_program(slug: str, give: Callable[[UUID], Receipt]):
+    """Give a command on the program of ``slug``; on a broken rule show its page."""
     return attempt(
-        given(verb, fields, parse, program, program_id=UUID(program.id)),
-        lambda: program_page(program),
-        url_for("programs.show", slug=program.slug),
+        lambda: give(program_id(slug)),
+        lambda: program_page(found_program(slug)),
+        url_for("programs.show", slug=slug),
     )
 
 
-def on_cohort(cohort_id: str, verb: str, *fields: str, parse: Callable | None = None):
-    cohort = found_cohort(cohort_id)
+def on_cohort(cohort_id: str, give: Callable[[UUID], Receipt]):
+    """Give a command on a cohort; on a broken rule show its board again."""
+    cohort = path_id(cohort_id, "cohort")
     return attempt(
-        given(verb, fields, parse, cohort, cohort_id=UUID(cohort.id)),
-        lambda: board(cohort),
-        url_for("programs.cohort", cohort_id=cohort.id),
+        lambda: give(cohort),
+        lambda: board(found_cohort(cohort_id)),
+        url_for("programs.cohort", cohort_id=cohort),
     )
 
 
@@ -174,8 +162,8 @@ def launch():
     """Launch a program with its first charter (coordinators)."""
     form = request.form
     return attempt(
-        lambda: command(
-            "launch_program",
+        lambda: commands().launch_program(
+            actor_id=actor_id(),
             **texts(form, ("slug", "name")),
             charter=charter_from(form),
         ),
@@ -194,11 +182,15 @@ def show(slug: str):
 @sign_in_required
 def revise_charter(slug: str):
     """Save a new version of the charter (coordinators)."""
+    form = request.form
     return on_program(
         slug,
-        "revise_charter",
-        "note",
-        parse=lambda form, program: {"charter": charter_from(form, program.charter)},
+        lambda program: commands().revise_charter(
+            actor_id=actor_id(),
+            program_id=program,
+            charter=charter_from(form),
+            note=form.get("note", ""),
+        ),
     )
 
 
@@ -207,16 +199,28 @@ def revise_charter(slug: str):
 def save_template(slug: str):
     """Add or edit an agenda, reflection or discussion template (coordinators)."""
     fields = ("kind", "key", "title", "body", "challenge")
-    return on_program(slug, "save_template", *fields)
+    return on_program(
+        slug,
+        lambda program: commands().save_template(
+            actor_id=actor_id(), program_id=program, **texts(request.form, fields)
+        ),
+    )
 
 
 @blueprint.post("/programs/<slug>/cohorts")
 @sign_in_required
 def plan_cohort(slug: str):
     """Plan a cohort of the program (coordinators)."""
-    fields = ("slug", "name", "starts_on", "ends_on")
-    pilot = bool(request.form.get("pilot"))
-    return on_program(slug, "plan_cohort", *fields, parse=lambda *_: {"pilot": pilot})
+    form = request.form
+    return on_program(
+        slug,
+        lambda program: commands().plan_cohort(
+            actor_id=actor_id(),
+            program_id=program,
+            **texts(form, ("slug", "name", "starts_on", "ends_on")),
+            pilot=bool(form.get("pilot")),
+        ),
+    )
 
 
 @blueprint.get("/cohorts/<cohort_id>")
@@ -229,25 +233,44 @@ def cohort(cohort_id: str):
 @sign_in_required
 def advance(cohort_id: str):
     """Move the cohort to its next stage (coordinators)."""
-    return on_cohort(cohort_id, "advance_cohort", "to")
+    return on_cohort(
+        cohort_id,
+        lambda cohort: commands().advance_cohort(
+            actor_id=actor_id(), cohort_id=cohort, to=request.form.get("to", "")
+        ),
+    )
 
 
 @blueprint.post("/cohorts/<cohort_id>/close")
 @sign_in_required
 def close(cohort_id: str):
     """Close the cohort with its reflection summary (coordinators)."""
-    return on_cohort(cohort_id, "close_cohort", "lessons_learned", "next_direction")
+    summary = texts(request.form, ("lessons_learned", "next_direction"))
+    return on_cohort(
+        cohort_id,
+        lambda cohort: commands().close_cohort(
+            actor_id=actor_id(), cohort_id=cohort, **summary
+        ),
+    )
 
 
 @blueprint.post("/cohorts/<cohort_id>/enroll")
 @sign_in_required
 def enroll(cohort_id: str):
     """Join the cohort as mentor, mentee or both."""
-    fields = ("role", "availability", "goals")
-    return on_cohort(cohort_id, "enroll", *fields, parse=enrollment_from)
+    form = request.form
+    return on_cohort(
+        cohort_id,
+        lambda cohort: commands().enroll(
+            actor_id=actor_id(),
+            cohort_id=cohort,
+            **texts(form, ("role", "availability", "goals")),
+            **enrollment_from(form),
+        ),
+    )
 
 
-def enrollment_from(form, _) -> dict:
+def enrollment_from(form) -> dict:
     profile = {name: listed(form.get(name, "")) for name in LISTS}
     if form.get("capacity", "").strip():
         profile["capacity"] = number(form, "capacity", "Capacity")
@@ -258,25 +281,38 @@ def enrollment_from(form, _) -> dict:
 @sign_in_required
 def orientation(cohort_id: str):
     """Tick off a step of one's orientation checklist."""
-    return on_cohort(cohort_id, "complete_orientation", "item")
+    return on_cohort(
+        cohort_id,
+        lambda cohort: commands().complete_orientation(
+            actor_id=actor_id(), cohort_id=cohort, item=request.form.get("item", "")
+        ),
+    )
 
 
 @blueprint.post("/cohorts/<cohort_id>/leave")
 @sign_in_required
 def leave(cohort_id: str):
     """Leave the cohort, with a reason."""
-    return on_cohort(cohort_id, "leave_cohort", "reason")
+    return on_cohort(
+        cohort_id,
+        lambda cohort: commands().leave_cohort(
+            actor_id=actor_id(), cohort_id=cohort, reason=request.form.get("reason", "")
+        ),
+    )
 
 
 @blueprint.post("/cohorts/<cohort_id>/survey")
 @sign_in_required
 def answer_survey(cohort_id: str):
     """Answer the cohort's light survey, once per occasion."""
-    return on_cohort(cohort_id, "answer_survey", "occasion", "comment", parse=ratings)
-
-
-def ratings(form, _) -> dict[str, int]:
-    return {
-        "sentiment": number(form, "sentiment", "Sentiment"),
-        "value": number(form, "value", "Perceived value"),
-    }
+    form = request.form
+    return on_cohort(
+        cohort_id,
+        lambda cohort: commands().answer_survey(
+            actor_id=actor_id(),
+            cohort_id=cohort,
+            **texts(form, ("occasion", "comment")),
+            sentiment=number(form, "sentiment", "Sentiment"),
+            value=number(form, "value", "Perceived value"),
+        ),
+    )

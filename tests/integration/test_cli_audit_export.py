@@ -56,7 +56,7 @@ def source(tmp_path):
 def last_event_type(tmp_path) -> str:
     services = build(Settings.for_tests(tmp_path / "source"))
     try:
-        last = services.log.recorder.select_notifications(
+        last = services.app.recorder.select_notifications(
             start=services.log.head(), limit=1
         )[0]
         return last.topic.rsplit(":", 1)[1]

@@ -10,7 +10,7 @@ from kshare.demo.seed import seed
 def test_the_demo_seeds_a_library_and_a_running_program(services):
     seed(services.app, posts=30)
     services.runner.catch_up()
-    assert services.queries.posts_page(per_page=100).total >= 25
+    assert services.posts.posts_page(per_page=100).total >= 25
     [program] = services.programs.programs()
     pilot, autumn = services.programs.cohorts(program.id)
     assert (pilot.pilot, pilot.stage, autumn.stage) == (

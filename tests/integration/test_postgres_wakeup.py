@@ -19,7 +19,7 @@ def test_a_write_in_another_process_wakes_the_runner_before_its_next_poll(pg_set
             password="secret123",
         )
         assert follower.runner.wait_for(receipt.position, timeout=10)
-        assert follower.queries.person(str(receipt.id)).handle == "ann"
+        assert follower.people.person(str(receipt.id)).handle == "ann"
     finally:
         follower.close()
         writer.close()

@@ -5,8 +5,8 @@ from datetime import date
 
 from program_world import World
 
+from kshare.audit.exporting import export_log
 from kshare.domain.ids import OPERATOR
-from kshare.projections.audit.export import export_log
 
 PRIVATE_NOTE = "Quokkafish worries I only tell my notes"
 SURVEY_COMMENT = "Zanzibarite sessions feel rushed"

@@ -10,7 +10,7 @@ from program_world import World
 from kshare.domain.clock import simulated_time
 from kshare.domain.confidential import REDACTED
 from kshare.domain.errors import Invalid
-from kshare.projections.asof_moments import parse_moment
+from kshare.timetravel.moments import parse_moment
 
 MOMENT = datetime(2026, 2, 1, 12, tzinfo=UTC)
 LATER = datetime(2026, 2, 10, 12, tzinfo=UTC)
@@ -97,8 +97,8 @@ def test_the_past_is_the_log_up_to_the_last_event_at_or_before_the_moment(
 
 
 def test_a_post_published_after_the_moment_is_absent(any_services, history, past):
-    assert any_services.queries.post(str(history["later"])) is not None
-    assert past.queries.post(str(history["later"])) is None
+    assert any_services.posts.post(str(history["later"])) is not None
+    assert past.posts.post(str(history["later"])) is None
     assert past.search.search("runbook").total == 0
     assert any_services.search.search("runbook").total == 1
 
@@ -106,11 +106,11 @@ def test_a_post_published_after_the_moment_is_absent(any_services, history, past
 def test_a_post_revised_after_the_moment_shows_its_old_text(
     any_services, history, past
 ):
-    then = past.queries.post(str(history["lesson"]))
+    then = past.posts.post(str(history["lesson"]))
     assert (then.title, then.parts["body"]) == ("Reviews that teach", OLD_BODY)
     assert past.search.search("orders").total == 1
     assert past.search.search("zeppelin").total == 0
-    now = any_services.queries.post(str(history["lesson"]))
+    now = any_services.posts.post(str(history["lesson"]))
     assert now.title == "Reviews that teach kindly"
     assert any_services.search.search("zeppelin").total == 1
 
@@ -195,7 +195,7 @@ def test_a_view_that_failed_half_way_is_never_served(any_services, history):
         any_services.time_travel.at(MOMENT, progress=crash)
     assert not list((any_services.settings.home / "as-of").glob("[0-9]*"))
     past = any_services.time_travel.at(MOMENT)
-    assert past.queries.post(str(history["lesson"])).title == "Reviews that teach"
+    assert past.posts.post(str(history["lesson"])).title == "Reviews that teach"
 
 
 def test_a_dump_of_the_past_hides_what_is_confidential(history, past):

@@ -6,10 +6,10 @@ from types import SimpleNamespace
 import pytest
 from program_world import CHARTER, World
 
+from kshare.audit.diffs import text_diff
+from kshare.audit.log_pages import AuditFilters
 from kshare.domain.clock import simulated_time
 from kshare.domain.confidential import REDACTED
-from kshare.projections.audit.browser_diff import text_diff
-from kshare.projections.audit.browser_model import AuditFilters
 
 NOTE = "Quokka worries about the reorg"
 COMMENT = "Zanzibar sessions feel rushed"

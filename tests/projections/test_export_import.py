@@ -19,25 +19,21 @@ from export_helpers import (
 from previous_release import PreviousRelease
 from projection_helpers import dump
 
-from kshare.application.audit import digests
+from kshare.audit.importing import import_log
 from kshare.bootstrap import build
 from kshare.config import Settings
 from kshare.demo.seed import seed
 from kshare.domain.seals import GENESIS, chained
-from kshare.projections.audit.event_store import ImportRefused
-from kshare.projections.audit.import_ import import_log
+from kshare.eventlog.positional import ImportRefused
 
 
 def digests_of(services) -> list[tuple[int, str]]:
-    return [
-        (n.id, d.hex())
-        for n, d in digests(services.log.recorder, services.log.mapper, 0)
-    ]
+    return [(n.id, d.hex()) for n, d in services.log.digests(0)]
 
 
 def chain_upto(services, position: int) -> str:
     chain = GENESIS
-    for _, digest in digests(services.log.recorder, services.log.mapper, 0, position):
+    for _, digest in services.log.digests(0, position):
         chain = chained(chain, digest)
     return chain.hex()
 
@@ -100,7 +96,7 @@ def test_an_imported_log_projects_searches_and_verifies_as_the_original(
         display_name="Next",
         password="correct horse battery",
     )
-    after = target.log.recorder.select_notifications(
+    after = target.app.recorder.select_notifications(
         start=imported.head, limit=10, inclusive_of_start=False
     )
     assert [n.id for n in after] == list(range(imported.head + 1, later.position + 1))
@@ -141,7 +137,7 @@ def test_an_import_writes_through_the_targets_own_cipher(tmp_path):
         confidential_program(source.app)
         sealed_with_a_tail(source)
         import_log(export_to(source, tmp_path / "log.jsonl"), target.log)
-        stored = target.log.recorder.select_notifications(start=None, limit=10_000)
+        stored = target.app.recorder.select_notifications(start=None, limit=10_000)
         assert digests_of(target) == digests_of(source)
         assert not any(PRIVATE_NOTE.encode() in n.state for n in stored)
         assert target.integrity.verify().ok
@@ -158,7 +154,7 @@ def test_an_import_stops_when_someone_else_writes_to_the_store_meanwhile(
 ):
     confidential_program(any_services.app)
     path = export_to(any_services, tmp_path / "log.jsonl")
-    monkeypatch.setattr("kshare.projections.audit.import_.BATCH", 5)
+    monkeypatch.setattr("kshare.audit.importing.BATCH", 5)
 
     def someone_writes(done: int, total: int) -> None:
         if done == 5:

@@ -12,11 +12,11 @@ from export_helpers import (
     write_lines,
 )
 
+from kshare.audit.importing import import_log
 from kshare.bootstrap import build
 from kshare.config import Settings
 from kshare.domain.seals import event_digest
-from kshare.projections.audit.event_store import ImportRefused
-from kshare.projections.audit.import_ import import_log
+from kshare.eventlog.positional import ImportRefused
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ def titles(items) -> list[str]:
 def test_the_story_feed_shows_only_published_stories_newest_first(
     any_services, scenario
 ):
-    feed = any_services.queries.story_feed()
+    feed = any_services.posts.story_feed()
     assert titles(feed.items) == [
         "From mentee to mentor in a year",
         "Mentoring across time zones",
@@ -28,7 +28,7 @@ def test_the_story_feed_shows_only_published_stories_newest_first(
 def test_a_draft_stays_out_of_the_feeds_but_its_author_can_list_it(
     any_services, scenario
 ):
-    queries, carol = any_services.queries, str(scenario.people["carol"])
+    queries, carol = any_services.posts, str(scenario.people["carol"])
     lessons = titles(queries.posts_page(kind="lesson").items)
     assert "Quokkafish secrets of onboarding" not in lessons
     assert len(lessons) == 3
@@ -41,17 +41,17 @@ def test_a_draft_stays_out_of_the_feeds_but_its_author_can_list_it(
 
 def test_a_retracted_post_leaves_the_feeds_and_the_library(any_services, scenario):
     outage = str(scenario.posts["outage"])
-    assert outage not in {p.id for p in any_services.queries.posts_page().items}
+    assert outage not in {p.id for p in any_services.posts.posts_page().items}
     assert any_services.search.search("humility").hits == []
-    page = any_services.queries.post(outage)
+    page = any_services.posts.post(outage)
     assert (page.status, page.retraction_reason) == ("retracted", "Shared too soon")
 
 
 def test_a_republished_post_is_back_in_the_feed_and_the_library(any_services, scenario):
     migrate = str(scenario.posts["migrate"])
-    assert migrate in {p.id for p in any_services.queries.posts_page().items}
+    assert migrate in {p.id for p in any_services.posts.posts_page().items}
     assert [h.id for h in any_services.search.search("rollback").hits] == [migrate]
-    post = any_services.queries.post(migrate)
+    post = any_services.posts.post(migrate)
     assert (post.status, post.retraction_reason) == ("published", None)
     assert post.tags == ["pairing", "databases"]
 
@@ -60,7 +60,7 @@ def test_a_revised_post_shows_its_latest_text_on_its_page_and_in_search(
     any_services, scenario
 ):
     oncall = str(scenario.posts["oncall"])
-    post = any_services.queries.post(oncall)
+    post = any_services.posts.post(oncall)
     assert post.title == "Surviving your first on-call rotation"
     assert "escalation ladder" in post.parts["body"]
     assert post.summary.endswith("before the first page.")
@@ -72,7 +72,7 @@ def test_revisions_are_listed_in_order_with_their_titles_and_editors(
     any_services, scenario
 ):
     review = str(scenario.posts["review"])
-    revisions = any_services.queries.revisions(review)
+    revisions = any_services.posts.revisions(review)
     assert [(r.number, r.title, r.actor_handle) for r in revisions] == [
         (1, "Code reviews that teach", "alice"),
         (2, "Code reviews that teach kindly", "alice"),
@@ -80,11 +80,11 @@ def test_revisions_are_listed_in_order_with_their_titles_and_editors(
     ]
     assert [r.tags for r in revisions][-1] == ["review", "mentoring"]
     assert "Small pull requests" in revisions[0].parts["body"]
-    assert any_services.queries.post(review).revision_count == 3
+    assert any_services.posts.post(review).revision_count == 3
 
 
 def test_appreciations_are_counted_per_post_and_per_author(any_services, scenario):
-    queries, posts, people = any_services.queries, scenario.posts, scenario.people
+    queries, posts, people = any_services.posts, scenario.posts, scenario.people
     assert queries.post(str(posts["review"])).appreciation_count == 3
     assert queries.has_appreciated(str(posts["review"]), str(people["bob"]))
     assert not queries.has_appreciated(str(posts["review"]), str(people["alice"]))
@@ -94,19 +94,19 @@ def test_appreciations_are_counted_per_post_and_per_author(any_services, scenari
 
 
 def test_the_lesson_of_the_week_is_the_one_a_coordinator_chose(any_services, scenario):
-    chosen = any_services.queries.lesson_of_the_week(weeks_ago(0))
+    chosen = any_services.weekly.lesson_of_the_week(weeks_ago(0))
     assert (chosen.week, chosen.chosen, chosen.note) == (weeks_ago(0), True, "Pick 0")
     assert chosen.post.id == str(scenario.posts["oncall"])
     assert chosen.post.title == "Surviving your first on-call rotation"
 
 
 def test_the_weekly_archive_lists_earlier_weeks_newest_first(any_services, scenario):
-    archive = any_services.queries.weekly_archive(weeks_ago(0))
+    archive = any_services.weekly.weekly_archive(weeks_ago(0))
     assert [(w.week, w.post.id) for w in archive] == [
         (weeks_ago(1), str(scenario.posts["review"])),
         (weeks_ago(2), str(scenario.posts["migrate"])),
     ]
-    assert [w.week for w in any_services.queries.weekly_archive(weeks_ago(-1))] == [
+    assert [w.week for w in any_services.weekly.weekly_archive(weeks_ago(-1))] == [
         weeks_ago(0),
         weeks_ago(1),
         weeks_ago(2),
@@ -152,7 +152,7 @@ def test_without_a_choice_the_most_appreciated_recent_unfeatured_lesson_is_picke
     app.feature_lesson(actor_id=cora, week=weeks_ago(1), post_id=featured, note="Yes")
     app.retract_post(actor_id=author, post_id=retracted, reason="Outdated")
     any_services.runner.catch_up()
-    queries = any_services.queries
+    queries = any_services.weekly
 
     pick = queries.lesson_of_the_week(weeks_ago(0))
     assert (pick.week, pick.chosen, pick.note) == (weeks_ago(0), False, "")

@@ -124,7 +124,7 @@ def test_the_live_runner_shows_a_command_to_the_person_who_gave_it(any_services)
         password="long enough",
     )
     assert any_services.wait_for(alice.position)
-    assert any_services.queries.person_by_handle("@Alice").display_name == "Alice"
+    assert any_services.people.person_by_handle("@Alice").display_name == "Alice"
     posted = app.draft_post(
         actor_id=alice.id,
         kind="lesson",
@@ -133,7 +133,7 @@ def test_the_live_runner_shows_a_command_to_the_person_who_gave_it(any_services)
         publish=True,
     )
     assert any_services.wait_for(posted.position)
-    assert any_services.queries.post(str(posted.id)).status == "published"
+    assert any_services.posts.post(str(posted.id)).status == "published"
     assert [h.id for h in any_services.search.search("failing").hits] == [
         str(posted.id)
     ]

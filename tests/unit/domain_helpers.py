@@ -1,7 +1,7 @@
 """Small builders for the domain and policy tests (imported by the test modules)."""
 
 from kshare.application import KnowledgeShare
-from kshare.passwords import Argon2Passwords
+from kshare.application.passwords import Argon2Passwords
 
 PASSWORD = "correct horse battery"
 LESSON_PARTS = {"summary": "Why reviews matter.", "body": "Review small changes."}

@@ -8,7 +8,7 @@ from domain_helpers import fast_passwords, lesson, register, story
 
 from kshare.application import KnowledgeShare
 from kshare.domain.clock import iso_week
-from kshare.domain.errors import Conflict, Invalid, NotAllowed
+from kshare.domain.errors import Conflict, Invalid, NotAllowed, NotFound
 from kshare.domain.ids import OPERATOR
 
 WEEK = "2026-W10"
@@ -31,8 +31,10 @@ def test_a_published_post_can_be_appreciated_once(app, people):
 
 def test_a_draft_cannot_be_appreciated(app, people):
     post_id = lesson(app, people.alice, publish=False)
-    with pytest.raises(Invalid, match="Only a published post can be appreciated"):
+    with pytest.raises(NotFound, match="No such post"):  # it is not bob's to see
         app.appreciate_post(actor_id=people.bob, post_id=post_id)
+    with pytest.raises(Invalid, match="Only a published post can be appreciated"):
+        app.appreciate_post(actor_id=people.coordinator, post_id=post_id)
 
 
 def test_a_retracted_post_cannot_be_appreciated(app, people):

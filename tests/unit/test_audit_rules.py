@@ -10,14 +10,20 @@ import pytest
 from domain_helpers import PASSWORD, in_memory_app, register
 
 from kshare.application import catalog
-from kshare.application.audit import PeriodicSealer
+from kshare.audit.sealing import PeriodicSealer
 from kshare.domain.errors import NotAllowed
 from kshare.domain.ids import OPERATOR
+from kshare.eventlog import EventLog
 
 
 @pytest.fixture
 def app():
     return in_memory_app()
+
+
+@pytest.fixture
+def log(app):
+    return EventLog(app.recorder, app.mapper)
 
 
 @pytest.fixture
@@ -59,24 +65,24 @@ def test_an_auditor_signs_in_and_uses_a_token(app, auditor):
     assert app.identify_token(token) == auditor
 
 
-def test_an_auditor_may_seal_and_record_an_export(app, auditor):
+def test_an_auditor_may_seal_and_record_an_export(app, log, auditor):
     register(app, "ana")
-    assert app.seal_log(actor_id=auditor).position is not None
+    assert app.seal_log(actor_id=auditor, log=log).position is not None
     assert app.record_export(actor_id=auditor, position=4, complete=False).position
 
 
-def test_a_participant_may_neither_seal_nor_export(app):
+def test_a_participant_may_neither_seal_nor_export(app, log):
     member = register(app, "pat")
     with pytest.raises(NotAllowed):
-        app.seal_log(actor_id=member)
+        app.seal_log(actor_id=member, log=log)
     with pytest.raises(NotAllowed):
         app.record_export(actor_id=member, position=1, complete=True)
 
 
-def test_the_periodic_sealer_seals_new_events_on_its_own(app):
+def test_the_periodic_sealer_seals_new_events_on_its_own(app, log):
     register(app, "ana")
     sealer = PeriodicSealer(0.02)
-    sealer.start(lambda: app.seal_log(actor_id=OPERATOR))
+    sealer.start(lambda: app.seal_log(actor_id=OPERATOR, log=log))
     try:
         deadline = time.monotonic() + 5
         while app.sealed_upto() == 0 and time.monotonic() < deadline:

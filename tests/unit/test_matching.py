@@ -5,7 +5,7 @@ from collections import Counter
 
 import pytest
 
-from kshare.projections.matching import (
+from kshare.domain.matching_rules import (
     WEIGHTS,
     Mentee,
     Mentor,

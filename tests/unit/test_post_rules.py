@@ -95,9 +95,7 @@ def test_only_a_retracted_post_can_be_republished(app, people):
 
 def test_someone_else_may_not_revise_retract_or_publish_a_post(app, people):
     post_id = lesson(app, people.alice, publish=False)
-    with pytest.raises(
-        NotAllowed, match="Only the author or a coordinator may publish"
-    ):
+    with pytest.raises(NotFound, match="No such post"):  # a draft is not bob's to see
         app.publish_post(actor_id=people.bob, post_id=post_id)
     app.publish_post(actor_id=people.alice, post_id=post_id)
     with pytest.raises(NotAllowed, match="Only the author or a coordinator may revise"):
@@ -154,3 +152,18 @@ def test_a_revision_is_checked_like_a_draft(app, people):
 def test_changing_a_post_that_does_not_exist_is_not_found(app, people):
     with pytest.raises(NotFound, match="No such post"):
         app.publish_post(actor_id=people.alice, post_id=people.bob)
+
+
+def test_fields_left_out_of_a_revision_keep_their_value(app, people):
+    post_id = lesson(app, people.alice)
+    app.revise_post(
+        actor_id=people.alice, post_id=post_id, parts={"summary": "Only this."}
+    )
+    post = app.repository.get(post_id)
+    assert post.parts["summary"] == "Only this."
+    assert post.parts["body"] == LESSON_PARTS["body"]
+    assert (post.title, post.tags, post.revision_count) == (
+        "Code reviews that help",
+        ["reviews"],
+        2,
+    )

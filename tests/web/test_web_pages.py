@@ -143,7 +143,7 @@ def test_an_unexpected_error_shows_an_apology_and_no_stack_trace(
     def broken(*args, **kwargs):
         raise RuntimeError("secret internals")
 
-    monkeypatch.setattr(services.queries, "story_feed", broken)
+    monkeypatch.setattr(services.posts, "story_feed", broken)
     page = client.get("/stories")
     assert page.status_code == 500
     assert "Something went wrong on our side" in html(page)

@@ -139,12 +139,20 @@ def test_a_session_is_logged_with_action_items_and_a_private_note(
     assert "✓ Book a room" in html(as_alice.get(space))
 
 
-def test_an_action_item_for_someone_outside_is_shown_again_with_why(as_alice, paired):
-    form = {**SESSION, "action_items": "Call them @dan"}
-    response = submit(as_alice, f"/pairings/{paired}/sessions", form)
-    assert response.status_code == 422
-    assert "@dan is not in this pairing." in html(response)
-    assert "We talked about reviews" in html(response)  # the form keeps its text
+def test_an_action_item_for_someone_outside_is_shown_again_with_why(
+    as_alice, services, paired
+):
+    outsider(services)  # @dan exists, but is not in the pairing
+    for owner, why in (
+        ("@dan", "An action item belongs to someone in this pairing."),
+        ("@zed", "There is nobody called @zed."),
+    ):
+        form = {**SESSION, "action_items": f"Call them {owner}"}
+        response = submit(as_alice, f"/pairings/{paired}/sessions", form)
+        assert response.status_code == 422
+        assert why in html(response)
+        assert "We talked about reviews" in html(response)  # the form keeps its text
+    assert services.pairings.workspace(paired).sessions == []
 
 
 def test_a_private_note_is_read_by_its_author_alone(as_alice, as_bob, as_cora, paired):

@@ -60,7 +60,7 @@ def test_a_cohort_its_metrics_and_matching(client, services, people):
     shown = client.get(f"/api/cohorts/{cohort_id}").get_json()
     assert {m["handle"] for m in shown["members"]} == {"alice", "bob"}
     assert (
-        "only a coordinator or a sponsor"
+        "only coordinators, sponsors or auditors may read the metrics"
         in error_of(
             client.get(
                 f"/api/cohorts/{cohort_id}/metrics",

@@ -26,7 +26,7 @@ def test_a_form_posted_without_its_token_is_refused_and_nothing_is_stored(
     response = client.post("/signup", data=fields)
     assert response.status_code == 400
     assert STALE in html(response)
-    assert services.queries.person_by_handle("mallory") is None
+    assert services.people.person_by_handle("mallory") is None
     assert client.get("/people/mallory").status_code == 404
 
 
@@ -52,7 +52,7 @@ def test_writing_without_a_token_stores_no_post(as_alice, services):
     response = as_alice.post("/write", data={**fields, "action": "publish"})
     assert response.status_code == 400
     assert STALE in html(response)
-    assert services.queries.posts_page(drafts=True).total == 0
+    assert services.posts.posts_page(drafts=True).total == 0
 
 
 def test_lifecycle_buttons_without_a_token_change_nothing(
@@ -63,7 +63,7 @@ def test_lifecycle_buttons_without_a_token_change_nothing(
     retract = as_alice.post(f"/posts/{post}/retract", data={"reason": "no"})
     assert retract.status_code == 400
     assert as_alice.post("/signout").status_code == 400
-    current = services.queries.post(post)
+    current = services.posts.post(post)
     assert (current.status, current.appreciation_count) == ("published", 0)
     assert "@alice" in html(as_alice.get("/"))
 

@@ -4,7 +4,15 @@ from datetime import UTC, datetime
 from types import SimpleNamespace
 
 import pytest
-from web_helpers import error_of, html, register, sign_in, submit, write
+from web_helpers import (
+    csrf_token,
+    error_of,
+    html,
+    register,
+    sign_in,
+    submit,
+    write,
+)
 
 from kshare.domain.clock import simulated_time
 from kshare.domain.ids import OPERATOR
@@ -74,7 +82,11 @@ def test_every_write_is_refused_while_in_the_past(in_the_past, services, history
     assert response.status_code == 403
     assert "the past is read-only" in html(response)
     assert BANNER in html(response)
-    api = in_the_past.post(f"/api/posts/{history.old}/appreciate")
+    api = in_the_past.post(
+        "/api/commands/appreciate_post",
+        json={"post_id": history.old},
+        headers={"X-CSRFToken": csrf_token(in_the_past, "/")},
+    )
     assert "read-only" in error_of(api, 403)
     assert services.log.head() == head
 

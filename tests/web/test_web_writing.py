@@ -27,7 +27,7 @@ def test_a_preview_shows_the_rendered_markdown_without_saving(as_alice, services
     assert "Preview" in page
     assert "<strong>halves</strong>" in page
     assert "Pairing **halves** the stuck time." in page  # still in the editor
-    assert services.queries.posts_page(drafts=True).total == 0
+    assert services.posts.posts_page(drafts=True).total == 0
 
 
 def test_saving_a_draft_keeps_it_out_of_the_lists(as_alice, client):
@@ -67,7 +67,7 @@ def test_a_post_missing_its_title_shows_the_form_again_with_why(as_alice, servic
     response = submit(as_alice, "/write", {**LESSON, "title": "", "action": "draft"})
     assert response.status_code == 422
     assert "Title needs at least 3 characters." in html(response)
-    assert services.queries.posts_page(drafts=True).total == 0
+    assert services.posts.posts_page(drafts=True).total == 0
 
 
 @pytest.fixture

@@ -16,8 +16,7 @@ from whoosh import index
 from whoosh.query import Or, Term
 
 from ...domain.posts import DRAFT, PUBLISHED, RETRACTED, Post
-from ..excerpt import plain
-from ..sql.posts import summary_of
+from ..summaries import plain, summary_of
 from .schema import CHECKPOINT
 from .store import IndexStore
 
@@ -56,7 +55,7 @@ class WhooshLessonLibrary:
             for post_id, state in states.items():
                 writer.delete_by_term("id", post_id)
                 writer.add_document(**document(state))
-            _write_checkpoint(writer, max(upto, after))
+            write_checkpoint(writer, max(upto, after))
         except BaseException:
             writer.cancel()
             raise
@@ -72,7 +71,7 @@ class WhooshLessonLibrary:
             writer.add_document(**document(state))
             if progress:
                 progress(1)
-        _write_checkpoint(writer, upto)
+        write_checkpoint(writer, upto)
         writer.commit()
         return directory
 
@@ -151,7 +150,7 @@ def _checkpoint(searcher) -> int:
     return fields["position"] if fields else 0
 
 
-def _write_checkpoint(writer, position: int) -> None:
+def write_checkpoint(writer, position: int) -> None:
     writer.delete_by_term("id", CHECKPOINT)
     writer.add_document(id=CHECKPOINT, status=CHECKPOINT, position=position)
 

@@ -59,7 +59,7 @@ class SearchResults:
         return max(1, math.ceil(self.total / self.per_page))
 
 
-class LibrarySearch:
+class WhooshLibrarySearch:
     def __init__(self, store: IndexStore) -> None:
         self.store = store
         self.parser = MultifieldParser(FIELDS, library_schema())

@@ -5,13 +5,34 @@ reads the payloads themselves from the log; "as of" finds the last
 position at or before a moment with it.
 """
 
-from sqlalchemy import Connection, Table
+from sqlalchemy import Column, Connection, Index, Integer, MetaData, String, Table
 
 from ...domain.events import event_classes, event_name
+from .projector import SqlProjector, when
 
 
-class SqlEventIndex:
+def _audit_events(metadata: MetaData, name: str) -> Table:
+    return Table(
+        name,
+        metadata,
+        Column("position", Integer, primary_key=True, autoincrement=False),
+        Column("event_type", String(80), nullable=False),
+        Column("aggregate_type", String(40), nullable=False),
+        Column("aggregate_id", String(36), nullable=False),
+        Column("version", Integer, nullable=False),
+        Column("actor_id", String(36)),
+        when("occurred_at", nullable=False),
+        Index(f"ix_{name}_aggregate", "aggregate_id", "position"),
+        Index(f"ix_{name}_actor", "actor_id", "position"),
+        Index(f"ix_{name}_type", "event_type", "position"),
+        Index(f"ix_{name}_time", "occurred_at"),
+    )
+
+
+class SqlEventIndex(SqlProjector):
     name = "event_index"
+    area = "audit"
+    tables = {"audit_events": _audit_events}
     events = tuple(event_classes())
 
     def apply(self, conn: Connection, tables: dict[str, Table], events) -> None:

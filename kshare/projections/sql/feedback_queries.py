@@ -8,8 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
 from ...domain.feedback import MIN_ANSWERS_SHOWN
-from .queries import utc
-from .reader import SqlReader
+from .reader import SqlReader, utc
 
 
 @dataclass(frozen=True)

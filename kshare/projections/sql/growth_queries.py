@@ -5,8 +5,7 @@ from datetime import date, datetime
 
 from sqlalchemy import func, select
 
-from .queries import utc
-from .reader import SqlReader
+from .reader import SqlReader, utc
 
 
 @dataclass(frozen=True)

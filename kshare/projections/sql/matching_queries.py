@@ -5,14 +5,13 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from ..matching import Assignment, Mentee, Mentor, Score, assign, suggest
+from ...domain.matching_rules import Assignment, Mentee, Mentor, Score, assign, suggest
+from ...domain.pairings import OPEN
 from .reader import SqlReader
-
-OPEN = ("proposed", "active", "paused")
 
 
 @dataclass(frozen=True)
-class Person:
+class MatchCandidate:
     id: str
     handle: str
     display_name: str
@@ -21,14 +20,14 @@ class Person:
 
 @dataclass(frozen=True)
 class Suggestion:
-    mentor: Person
+    mentor: MatchCandidate
     score: Score
 
 
 @dataclass(frozen=True)
 class ProposedPair:
-    mentee: Person
-    mentor: Person
+    mentee: MatchCandidate
+    mentor: MatchCandidate
     score: Score
 
 
@@ -105,9 +104,11 @@ class SqlMatchingQueries(SqlReader):
         )
 
 
-def _people(enrolled) -> dict[str, Person]:
+def _people(enrolled) -> dict[str, MatchCandidate]:
     return {
-        r.participant_id: Person(r.participant_id, r.handle, r.display_name, r.team)
+        r.participant_id: MatchCandidate(
+            r.participant_id, r.handle, r.display_name, r.team
+        )
         for r in enrolled
     }
 

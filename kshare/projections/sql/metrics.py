@@ -23,10 +23,10 @@ from statistics import median
 from sqlalchemy import func, select
 
 from ...domain.cohorts import STAGES
+from ...domain.pairings import OPEN
 from .reader import SqlReader
 
 SILENT_DAYS = 21
-OPEN = ("proposed", "active", "paused")
 
 
 @dataclass(frozen=True)

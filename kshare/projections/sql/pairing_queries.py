@@ -6,12 +6,11 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from .queries import utc
-from .reader import SqlReader
+from .reader import SqlReader, utc
 
 
 @dataclass(frozen=True)
-class Member:
+class PairingMember:
     participant_id: str
     handle: str
     display_name: str
@@ -35,13 +34,13 @@ class PairingSummary:
     end_reason: str | None
     session_count: int
     minutes: int
-    members: list[Member] = field(default_factory=list)
+    members: list[PairingMember] = field(default_factory=list)
 
     @property
     def hours(self) -> float:
         return round(self.minutes / 60, 1)
 
-    def partners_of(self, participant_id: str) -> list[Member]:
+    def partners_of(self, participant_id: str) -> list[PairingMember]:
         return [m for m in self.members if m.participant_id != str(participant_id)]
 
 
@@ -101,9 +100,9 @@ class SqlPairingQueries(SqlReader):
             for row in rows
         ]
 
-    def _members(self, pairing_ids: list[str]) -> dict[str, list[Member]]:
+    def _members(self, pairing_ids: list[str]) -> dict[str, list[PairingMember]]:
         m, who = self.t["pairing_members"], self.t["participants"]
-        found: dict[str, list[Member]] = {}
+        found: dict[str, list[PairingMember]] = {}
         for start in range(0, len(pairing_ids), 500):
             rows = self._rows(
                 select(
@@ -121,7 +120,7 @@ class SqlPairingQueries(SqlReader):
                 .order_by(m.c.role, who.c.display_name)
             )
             for pairing_id, *member in rows:
-                found.setdefault(pairing_id, []).append(Member(*member))
+                found.setdefault(pairing_id, []).append(PairingMember(*member))
         return found
 
     def workspace(self, pairing_id: str) -> Workspace | None:

@@ -1,12 +1,24 @@
-"""Pairing histories: every pairing, its members, sessions and reflections.
+"""Pairing histories: every pairing, its members, sessions and reflections;
+and per cohort, sessions and minutes by month and the days from a session
+to its notes, which the dashboard's metrics read.
 
-Private notes are projected apart (``SqlPrivateNotes``) and read only by a
-query that takes the author's id.
+Private notes are projected apart (``private_notes``).
 """
 
 from datetime import date
 
-from sqlalchemy import Connection, Table
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Connection,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
 
 from ...domain.pairings import (
     ACTIVE,
@@ -15,9 +27,105 @@ from ...domain.pairings import (
     PAUSED,
     PROPOSED,
     Pairing,
-    PrivateNote,
 )
+from .projector import SqlProjector, when
 from .rows import Rows
+
+
+def _pairings(metadata: MetaData, name: str) -> Table:
+    return Table(
+        name,
+        metadata,
+        Column("id", String(36), primary_key=True),
+        Column("cohort_id", String(36), nullable=False),
+        Column("format", String(20), nullable=False),
+        Column("status", String(20), nullable=False),
+        Column("requested", Boolean, nullable=False),
+        Column("agreement", JSON, nullable=False),
+        when("proposed_at", nullable=False),
+        Column("started_on", String(10)),
+        when("ended_at"),
+        Column("end_reason", Text),
+        Column("session_count", Integer, nullable=False),
+        Column("minutes", Integer, nullable=False),
+        Column("last_session_on", String(10)),
+        Index(f"ix_{name}_cohort", "cohort_id"),
+    )
+
+
+def _pairing_members(metadata: MetaData, name: str) -> Table:
+    return Table(
+        name,
+        metadata,
+        Column("id", String(80), primary_key=True),  # pairing id : participant id
+        Column("pairing_id", String(36), nullable=False),
+        Column("participant_id", String(36), nullable=False),
+        Column("role", String(10), nullable=False),
+        Column("accepted", Boolean, nullable=False),
+        Column("acknowledged", Boolean, nullable=False),
+        Index(f"ix_{name}_pairing", "pairing_id"),
+        Index(f"ix_{name}_participant", "participant_id"),
+    )
+
+
+def _pairing_sessions(metadata: MetaData, name: str) -> Table:
+    return Table(
+        name,
+        metadata,
+        Column("id", String(36), primary_key=True),
+        Column("pairing_id", String(36), nullable=False),
+        Column("held_on", String(10), nullable=False),
+        Column("minutes", Integer, nullable=False),
+        Column("format", String(20), nullable=False),
+        Column("agenda", Text, nullable=False),
+        Column("shared_notes", Text, nullable=False),
+        Column("action_items", JSON, nullable=False),
+        Column("logged_by", String(36), nullable=False),
+        when("logged_at", nullable=False),
+        Index(f"ix_{name}_pairing", "pairing_id"),
+    )
+
+
+def _pairing_reflections(metadata: MetaData, name: str) -> Table:
+    return Table(
+        name,
+        metadata,
+        Column("id", String(100), primary_key=True),  # pairing : member : stage
+        Column("pairing_id", String(36), nullable=False),
+        Column("participant_id", String(36), nullable=False),
+        Column("stage", String(20), nullable=False),
+        Column("reflection", Text, nullable=False),
+        when("at", nullable=False),
+        Index(f"ix_{name}_pairing", "pairing_id"),
+    )
+
+
+def _cohort_months(metadata: MetaData, name: str) -> Table:
+    """Sessions and minutes per cohort and month, kept for the dashboard."""
+    return Table(
+        name,
+        metadata,
+        Column("id", String(50), primary_key=True),  # cohort id : YYYY-MM
+        Column("cohort_id", String(36), nullable=False),
+        Column("month", String(7), nullable=False),
+        Column("sessions", Integer, nullable=False),
+        Column("minutes", Integer, nullable=False),
+        Index(f"ix_{name}_cohort", "cohort_id"),
+    )
+
+
+def _cohort_note_delays(metadata: MetaData, name: str) -> Table:
+    """How many sessions with notes were logged N days after they were held."""
+    return Table(
+        name,
+        metadata,
+        Column("id", String(50), primary_key=True),  # cohort id : days
+        Column("cohort_id", String(36), nullable=False),
+        Column("days", Integer, nullable=False),
+        Column("sessions", Integer, nullable=False),
+        Index(f"ix_{name}_cohort", "cohort_id"),
+    )
+
 
 STATUS = {
     Pairing.Activated: ACTIVE,
@@ -28,8 +136,17 @@ STATUS = {
 }
 
 
-class SqlPairings:
+class SqlPairings(SqlProjector):
     name = "pairings"
+    area = "program"
+    tables = {
+        "pairings": _pairings,
+        "pairing_members": _pairing_members,
+        "pairing_sessions": _pairing_sessions,
+        "pairing_reflections": _pairing_reflections,
+        "cohort_months": _cohort_months,
+        "cohort_note_delays": _cohort_note_delays,
+    }
     events = (
         Pairing.Proposed,
         Pairing.Accepted,
@@ -87,26 +204,6 @@ class SqlPairings:
             rows.flush()
         if reflections:
             conn.execute(tables["pairing_reflections"].insert(), reflections)
-
-
-class SqlPrivateNotes:
-    name = "private_notes"
-    events = (PrivateNote.PrivateNoteWritten,)
-
-    def apply(self, conn: Connection, tables: dict[str, Table], events) -> None:
-        rows = [
-            {
-                "id": str(e.originator_id),
-                "author_id": str(e.author_id),
-                "pairing_id": str(e.pairing_id),
-                "session_id": e.session_id,
-                "note": e.note,
-                "at": e.timestamp,
-            }
-            for _, e in events
-        ]
-        if rows:
-            conn.execute(tables["private_notes"].insert(), rows)
 
 
 class _Totals:

@@ -1,15 +1,38 @@
 """Participants: profiles for pages, handles for links, roles for the site."""
 
-from sqlalchemy import Connection, Table
+from sqlalchemy import JSON, Boolean, Column, Connection, Index, MetaData, String, Table
 
 from ...domain.participants import Participant
+from .projector import SqlProjector, when
 from .rows import Rows
+
+
+def _participants(metadata: MetaData, name: str) -> Table:
+    return Table(
+        name,
+        metadata,
+        Column("id", String(36), primary_key=True),
+        Column("email", String(254), nullable=False),
+        Column("handle", String(30), nullable=False),
+        Column("display_name", String(80), nullable=False),
+        Column("team", String(80), nullable=False),
+        Column("role_title", String(80), nullable=False),
+        Column("role", String(20), nullable=False),
+        Column("interests", JSON, nullable=False),
+        Column("skills", JSON, nullable=False),
+        Column("active", Boolean, nullable=False),
+        when("registered_at", nullable=False),
+        Index(f"ix_{name}_handle", "handle", unique=True),
+    )
+
 
 PROFILE = ("display_name", "team", "role_title", "interests", "skills")
 
 
-class SqlParticipants:
+class SqlParticipants(SqlProjector):
     name = "participants"
+    area = "people"
+    tables = {"participants": _participants}
     events = (
         Participant.Registered,
         Participant.ProfileUpdated,

@@ -1,21 +1,80 @@
 """Posts, their revisions and appreciations: the feeds, post and author pages."""
 
-from sqlalchemy import Connection, Table
+from sqlalchemy import (
+    JSON,
+    Column,
+    Connection,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
 
 from ...domain.appreciation import Appreciation
-from ...domain.posts import DRAFT, LESSON, PUBLISHED, RETRACTED, Post
-from ..excerpt import excerpt
+from ...domain.posts import DRAFT, PUBLISHED, RETRACTED, Post
+from ..summaries import summary_of
+from .projector import SqlProjector, when
 from .rows import Rows
 
 
-def summary_of(kind: str, parts: dict[str, str]) -> str:
-    if kind == LESSON:
-        return parts.get("summary") or excerpt(parts.get("body", ""))
-    return excerpt(parts.get("context", ""))
+def _posts(metadata: MetaData, name: str) -> Table:
+    return Table(
+        name,
+        metadata,
+        Column("id", String(36), primary_key=True),
+        Column("kind", String(10), nullable=False),
+        Column("author_id", String(36), nullable=False),
+        Column("author_handle", String(30), nullable=False),
+        Column("title", String(200), nullable=False),
+        Column("summary", Text, nullable=False),
+        Column("parts", JSON, nullable=False),
+        Column("tags", JSON, nullable=False),
+        Column("status", String(10), nullable=False),
+        Column("retraction_reason", Text),
+        Column("revision_count", Integer, nullable=False),
+        Column("appreciation_count", Integer, nullable=False),
+        when("created_at", nullable=False),
+        when("published_at"),
+        when("updated_at", nullable=False),
+        Index(f"ix_{name}_feed", "kind", "status", "published_at"),
+        Index(f"ix_{name}_author", "author_id"),
+    )
 
 
-class SqlPosts:
+def _post_revisions(metadata: MetaData, name: str) -> Table:
+    return Table(
+        name,
+        metadata,
+        Column("post_id", String(36), primary_key=True),
+        Column("number", Integer, primary_key=True),
+        Column("title", String(200), nullable=False),
+        Column("parts", JSON, nullable=False),
+        Column("tags", JSON, nullable=False),
+        Column("actor_id", String(36), nullable=False),
+        when("at", nullable=False),
+    )
+
+
+def _appreciations(metadata: MetaData, name: str) -> Table:
+    return Table(
+        name,
+        metadata,
+        Column("post_id", String(36), primary_key=True),
+        Column("participant_id", String(36), primary_key=True),
+        when("at", nullable=False),
+    )
+
+
+class SqlPosts(SqlProjector):
     name = "posts"
+    area = "library"
+    tables = {
+        "posts": _posts,
+        "post_revisions": _post_revisions,
+        "appreciations": _appreciations,
+    }
     events = (
         Post.Drafted,
         Post.Published,

@@ -5,8 +5,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from .queries import utc
-from .reader import SqlReader
+from .reader import SqlReader, utc
 
 
 @dataclass(frozen=True)
@@ -45,7 +44,7 @@ class CohortView:
 
 
 @dataclass(frozen=True)
-class Member:
+class CohortMember:
     participant_id: str
     handle: str
     display_name: str
@@ -116,7 +115,7 @@ class SqlProgramQueries(SqlReader):
         values = row._asdict() | {"planned_at": utc(row.planned_at)}
         return CohortView(**values, stages=[(stage, utc(at)) for stage, at in stages])
 
-    def members(self, cohort_id: str) -> list[Member]:
+    def members(self, cohort_id: str) -> list[CohortMember]:
         """Everyone enrolled in a cohort (those who left too), by name."""
         e, p = self.t["enrollments"], self.t["participants"]
         rows = self._rows(
@@ -139,7 +138,7 @@ class SqlProgramQueries(SqlReader):
             .where(e.c.cohort_id == str(cohort_id))
             .order_by(p.c.display_name)
         )
-        return [Member(*row) for row in rows]
+        return [CohortMember(*row) for row in rows]
 
 
 def _program(row) -> ProgramView:

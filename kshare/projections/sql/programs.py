@@ -1,14 +1,73 @@
-"""Programs and cohorts: charters (every version), templates, stages, enrollment."""
+"""Programs: charters (every version) and agenda, reflection and discussion
+templates."""
 
-from sqlalchemy import Connection, Table
+from sqlalchemy import (
+    JSON,
+    Column,
+    Connection,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
 
-from ...domain.cohorts import PLANNED, Cohort, Enrollment
 from ...domain.programs import Program
+from .projector import SqlProjector, when
 from .rows import Rows
 
 
-class SqlPrograms:
+def _programs(metadata: MetaData, name: str) -> Table:
+    return Table(
+        name,
+        metadata,
+        Column("id", String(36), primary_key=True),
+        Column("slug", String(30), nullable=False),
+        Column("name", String(120), nullable=False),
+        Column("charter_version", Integer, nullable=False),
+        Column("charter", JSON, nullable=False),
+        when("launched_at", nullable=False),
+        Index(f"ix_{name}_slug", "slug", unique=True),
+    )
+
+
+def _charter_versions(metadata: MetaData, name: str) -> Table:
+    return Table(
+        name,
+        metadata,
+        Column("program_id", String(36), primary_key=True),
+        Column("version", Integer, primary_key=True),
+        Column("charter", JSON, nullable=False),
+        Column("note", Text, nullable=False),
+        Column("actor_id", String(36), nullable=False),
+        when("at", nullable=False),
+    )
+
+
+def _program_templates(metadata: MetaData, name: str) -> Table:
+    return Table(
+        name,
+        metadata,
+        Column("id", String(80), primary_key=True),  # program id : key
+        Column("program_id", String(36), nullable=False),
+        Column("key", String(30), nullable=False),
+        Column("kind", String(20), nullable=False),
+        Column("challenge", String(40), nullable=False),
+        Column("title", String(120), nullable=False),
+        Column("body", Text, nullable=False),
+        when("updated_at", nullable=False),
+    )
+
+
+class SqlPrograms(SqlProjector):
     name = "programs"
+    area = "program"
+    tables = {
+        "programs": _programs,
+        "charter_versions": _charter_versions,
+        "program_templates": _program_templates,
+    }
     events = (Program.Launched, Program.CharterRevised, Program.TemplateSaved)
 
     def apply(self, conn: Connection, tables: dict[str, Table], events) -> None:
@@ -32,49 +91,6 @@ class SqlPrograms:
         templates.flush()
         if versions:
             conn.execute(tables["charter_versions"].insert(), versions)
-
-
-class SqlCohorts:
-    name = "cohorts"
-    events = (
-        Cohort.Planned,
-        Cohort.StageChanged,
-        Cohort.Closed,
-        Enrollment.Enrolled,
-        Enrollment.OrientationStepDone,
-        Enrollment.Left,
-    )
-
-    def apply(self, conn: Connection, tables: dict[str, Table], events) -> None:
-        cohorts = Rows(conn, tables["cohorts"])
-        enrollments = Rows(conn, tables["enrollments"])
-        cohorts.load(str(e.originator_id) for _, e in events if _is_cohort(e))
-        enrollments.load(
-            str(e.originator_id) for _, e in events if _is_enrollment_change(e)
-        )
-        stages = []
-        for _, e in events:
-            if isinstance(e, Cohort.Planned):
-                cohorts.add(_planned(e))
-                stages.append(_stage(e, PLANNED))
-            elif isinstance(e, Cohort.StageChanged | Cohort.Closed):
-                stage = e.stage if isinstance(e, Cohort.StageChanged) else "closed"
-                row = cohorts.get(str(e.originator_id))
-                row["stage"] = stage
-                if isinstance(e, Cohort.Closed):
-                    row.update(
-                        lessons_learned=e.lessons_learned,
-                        next_direction=e.next_direction,
-                    )
-                stages.append(_stage(e, stage))
-            elif isinstance(e, Enrollment.Enrolled):
-                enrollments.add(_enrolled(e))
-            else:
-                _change_enrollment(enrollments, e)
-        cohorts.flush()
-        enrollments.flush()
-        if stages:
-            conn.execute(tables["cohort_stages"].insert(), stages)
 
 
 def _launched(e) -> dict:
@@ -118,63 +134,3 @@ def _save_template(templates: Rows, program_id: str, e) -> None:
 
 def _template_id(e) -> str:
     return f"{e.originator_id}:{e.key}"
-
-
-def _is_cohort(e) -> bool:
-    return isinstance(e, Cohort.StageChanged | Cohort.Closed)
-
-
-def _is_enrollment_change(e) -> bool:
-    return isinstance(e, Enrollment.OrientationStepDone | Enrollment.Left)
-
-
-def _planned(e) -> dict:
-    return {
-        "id": str(e.originator_id),
-        "program_id": str(e.program_id),
-        "slug": e.slug,
-        "name": e.name,
-        "pilot": e.pilot,
-        "stage": PLANNED,
-        "starts_on": e.starts_on,
-        "ends_on": e.ends_on,
-        "lessons_learned": None,
-        "next_direction": None,
-        "planned_at": e.timestamp,
-    }
-
-
-def _stage(e, stage: str) -> dict:
-    return {
-        "cohort_id": str(e.originator_id),
-        "stage": stage,
-        "actor_id": str(e.actor_id),
-        "at": e.timestamp,
-    }
-
-
-def _enrolled(e) -> dict:
-    return {
-        "id": str(e.originator_id),
-        "cohort_id": str(e.cohort_id),
-        "participant_id": str(e.participant_id),
-        "role": e.role,
-        "capacity": e.capacity,
-        "availability": e.availability,
-        "goals": e.goals,
-        "skill_gaps": e.skill_gaps,
-        "interests": e.interests,
-        "expertise": e.expertise,
-        "orientation": [],
-        "active": True,
-        "left_reason": None,
-        "enrolled_at": e.timestamp,
-    }
-
-
-def _change_enrollment(enrollments: Rows, e) -> None:
-    row = enrollments.get(str(e.originator_id))
-    if isinstance(e, Enrollment.OrientationStepDone):
-        row["orientation"] = [*row["orientation"], e.item]
-    else:
-        row.update(active=False, left_reason=e.reason)

@@ -1,0 +1,138 @@
+"""The SQL read models as one tracked group.
+
+Each projection has its own tracking row. One batch is one transaction:
+the rows of every projection and their tracking positions commit together,
+and a tracking row only moves from the position this batch read
+(compare-and-set), so a second runner or a rebuild swap makes a batch roll
+back and start again instead of applying events twice.
+"""
+
+import secrets
+from collections.abc import Sequence
+
+from eventsourcing.utils import get_topic
+from sqlalchemy import Connection, MetaData, select, text
+
+from .engine import SqlEngines
+from .projector import SqlProjector, tracking_table
+from .registry import projectors
+
+
+class StaleTracking(Exception):
+    """Someone else moved a tracking position during this batch."""
+
+
+class SqlReadModels:
+    name = "sql"
+
+    def __init__(
+        self,
+        engines: SqlEngines,
+        projections: Sequence[SqlProjector] | None = None,
+        *,
+        suffix: str = "",
+    ) -> None:
+        self.engines = engines
+        self.projections = list(projections or projectors())
+        self.suffix = suffix
+        self.metadata = MetaData()
+        self.tables = {
+            name: build(self.metadata, name + suffix)
+            for p in self.projections
+            for name, build in p.tables.items()
+        }
+        self.tracking = tracking_table(self.metadata)
+        self.topics = frozenset(
+            get_topic(c) for p in self.projections for c in p.events
+        )
+        self._kinds = {p.name: frozenset(p.events) for p in self.projections}
+        # A set built aside for a rebuild keeps its positions in memory.
+        self._aside_positions = (
+            {p.name: 0 for p in self.projections} if suffix else None
+        )
+
+    def owned_tables(self) -> list:
+        return list(self.tables.values())
+
+    def create(self) -> None:
+        tables = self.owned_tables() + ([] if self.suffix else [self.tracking])
+        self.metadata.create_all(self.engines.writer, tables=tables)
+
+    def positions(self, conn: Connection | None = None) -> dict[str, int]:
+        if self._aside_positions is not None:
+            return dict(self._aside_positions)
+        if conn is None:
+            with self.engines.reader.connect() as conn:
+                return self.positions(conn)
+        stored = dict(
+            conn.execute(select(self.tracking.c.name, self.tracking.c.position)).all()
+        )
+        return {p.name: stored.get(p.name, 0) for p in self.projections}
+
+    def position(self) -> int:
+        return min(self.positions().values())
+
+    def apply(self, events: Sequence[tuple[int, object]], upto: int) -> None:
+        """Project one batch and move the tracking positions to ``upto``, atomically."""
+        with self.engines.writer.begin() as conn:
+            positions = self.positions(conn)
+            for projection in self.projections:
+                after, kinds = positions[projection.name], self._kinds[projection.name]
+                mine = [(p, e) for p, e in events if p > after and type(e) in kinds]
+                if mine:
+                    projection.apply(conn, self.tables, mine)
+            self._advance(conn, positions, upto)
+        if self._aside_positions is not None:
+            self._aside_positions = {
+                name: max(p, upto) for name, p in positions.items()
+            }
+
+    def _advance(self, conn: Connection, positions: dict[str, int], upto: int) -> None:
+        if self._aside_positions is not None:
+            return
+        for name, old in positions.items():
+            if old >= upto:
+                continue
+            moved = conn.execute(
+                self.tracking.update()
+                .where(self.tracking.c.name == name, self.tracking.c.position == old)
+                .values(position=upto)
+            ).rowcount
+            if not moved and old == 0:
+                conn.execute(self.tracking.insert().values(name=name, position=upto))
+            elif not moved:
+                raise StaleTracking(name)
+
+    # -- rebuilding aside, then swapping -----------------------------------
+
+    def aside(self, names: Sequence[str] | None = None) -> "SqlReadModels":
+        """A fresh, empty copy of some projections under new table names."""
+        chosen = [p for p in self.projections if names is None or p.name in names]
+        copy = SqlReadModels(self.engines, chosen, suffix=f"__r{secrets.token_hex(4)}")
+        copy.create()
+        return copy
+
+    def replace_with(self, aside: "SqlReadModels") -> None:
+        """Swap the tables built aside in, with their positions, in one transaction."""
+        with self.engines.writer.begin() as conn:
+            for projection in aside.projections:
+                for table in projection.tables:
+                    conn.execute(text(f'DROP TABLE IF EXISTS "{table}"'))
+                    conn.execute(
+                        text(f'ALTER TABLE "{table}{aside.suffix}" RENAME TO "{table}"')
+                    )
+                position = aside._aside_positions[projection.name]
+                conn.execute(
+                    self.tracking.delete().where(
+                        self.tracking.c.name == projection.name
+                    )
+                )
+                conn.execute(
+                    self.tracking.insert().values(
+                        name=projection.name, position=position
+                    )
+                )
+
+    def drop(self) -> None:
+        """Remove tables built aside (after a failed rebuild)."""
+        self.metadata.drop_all(self.engines.writer, tables=self.owned_tables())
