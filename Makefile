@@ -25,7 +25,7 @@ lint: $(STAMP)
 	$(BIN)/lint-imports
 
 test: lint e2e-browser
-	$(BIN)/pytest
+	$(BIN)/pytest --durations=15
 
 # The end-to-end test drives Debian's Chromium; install it when it is missing.
 e2e-browser:

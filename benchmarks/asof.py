@@ -67,7 +67,9 @@ def _fill(services, events: int) -> dict:
     commands = iter(library.commands)
     _drive(services, driver, commands, events // 2, "as of: library, first half")
     pairings = max(20, events // 260 * 2)  # even: two mentees per mentor
-    program_phase._setup(services, random.Random(7), pairings=pairings, sessions=50)
+    program_phase.setup_program(
+        services, random.Random(7), pairings=pairings, sessions=50
+    )
     _drive(services, driver, commands, events, "as of: library, up to the target")
     return {"pairings": pairings, "posts": len(driver.posts)}
 

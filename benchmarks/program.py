@@ -43,7 +43,9 @@ def measure(workdir: Path, scale: int = 1000) -> tuple[list, dict]:
     services = build(Settings.for_tests(workdir / "program"))
     try:
         rng = random.Random(11)
-        big, waiting, coordinator = _setup(services, rng, pairings=scale, sessions=50)
+        big, waiting, coordinator = setup_program(
+            services, rng, pairings=scale, sessions=50
+        )
         with progress("program: projecting", None):
             services.runner.catch_up()
         figures = [
@@ -56,7 +58,7 @@ def measure(workdir: Path, scale: int = 1000) -> tuple[list, dict]:
         services.close()
 
 
-def _setup(services, rng, *, pairings: int, sessions: int):
+def setup_program(services, rng, *, pairings: int, sessions: int):
     app = services.app
     people = _people(app, 2 * pairings)
     cora = people[0]

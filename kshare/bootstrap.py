@@ -32,7 +32,7 @@ from .projections.sql.feedback_queries import SqlFeedbackQueries
 from .projections.sql.group import SqlReadModels
 from .projections.sql.growth_queries import SqlGrowthQueries
 from .projections.sql.matching_queries import SqlMatchingQueries
-from .projections.sql.metrics import SqlProgramMetrics
+from .projections.sql.metrics_queries import SqlProgramMetrics
 from .projections.sql.pairing_queries import SqlPairingQueries
 from .projections.sql.people_queries import SqlPeopleQueries
 from .projections.sql.post_queries import SqlPostQueries

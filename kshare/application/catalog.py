@@ -9,7 +9,9 @@ participant is never an argument: the caller passes who is signed in.
 import inspect
 import types
 import typing
+from dataclasses import dataclass
 from datetime import date
+from typing import Any
 from uuid import UUID
 
 from ..domain.errors import Invalid, NotFound
@@ -52,56 +54,52 @@ COMMANDS = (
 )
 
 
+@dataclass(frozen=True)
+class Argument:
+    name: str
+    hint: Any  # the type it is converted to; None when the command names none
+    required: bool
+
+
+def arguments(app, name: str) -> list[Argument]:
+    """A command's arguments, in order (the actor, given by the caller, is not one)."""
+    hints = typing.get_type_hints(getattr(type(app), name))
+    return [
+        Argument(p.name, hints.get(p.name), p.default is p.empty)
+        for p in inspect.signature(getattr(app, name)).parameters.values()
+        if p.kind is p.KEYWORD_ONLY and p.name != "actor_id"
+    ]
+
+
 def describe(app) -> dict[str, list[str]]:
     """Each command with the names of its arguments (for help texts)."""
-    return {
-        name: [p for p in _parameters(app, name) if p != "actor_id"]
-        for name in COMMANDS
-    }
+    return {name: [a.name for a in arguments(app, name)] for name in COMMANDS}
 
 
-def run(app, name: str, actor_id: UUID, arguments: dict):
-    """Run the named command as ``actor_id`` with JSON ``arguments``."""
+def run(app, name: str, actor_id: UUID, given: dict):
+    """Run the named command as ``actor_id`` with JSON arguments ``given``."""
     if name not in COMMANDS:
         raise NotFound(f"There is no command {name!r}.")
-    if not isinstance(arguments, dict):
+    if not isinstance(given, dict):
         raise Invalid("Arguments are a JSON object.")
-    hints = _hints(app, name)
-    known = set(_parameters(app, name)) - {"actor_id"}
-    unknown = set(arguments) - known
+    known = {a.name: a for a in arguments(app, name)}
+    unknown = set(given) - set(known)
     if unknown and not _takes_more(app, name):
         raise Invalid(f"{name} takes no {', '.join(sorted(unknown))}.")
-    missing = [p for p in _required(app, name) if p not in arguments]
+    missing = [a for a, found in known.items() if found.required and a not in given]
     if missing:
         raise Invalid(f"{name} needs {', '.join(missing)}.")
     converted = {
-        key: _convert(value, hints.get(key), key) for key, value in arguments.items()
+        key: _convert(value, known[key].hint if key in known else None, key)
+        for key, value in given.items()
     }
     return getattr(app, name)(actor_id=actor_id, **converted)
-
-
-def _parameters(app, name: str) -> list[str]:
-    signature = inspect.signature(getattr(app, name))
-    return [p.name for p in signature.parameters.values() if p.kind is p.KEYWORD_ONLY]
-
-
-def _required(app, name: str) -> list[str]:
-    signature = inspect.signature(getattr(app, name))
-    return [
-        p.name
-        for p in signature.parameters.values()
-        if p.kind is p.KEYWORD_ONLY and p.default is p.empty and p.name != "actor_id"
-    ]
 
 
 def _takes_more(app, name: str) -> bool:
     """True for commands that take further keywords (such as a profile)."""
     signature = inspect.signature(getattr(app, name))
     return any(p.kind is p.VAR_KEYWORD for p in signature.parameters.values())
-
-
-def _hints(app, name: str) -> dict:
-    return typing.get_type_hints(getattr(type(app), name))
 
 
 def _convert(value, hint, key: str):

@@ -16,18 +16,13 @@ from ..domain.clock import iso_week, now, simulated_time
 from ..domain.ids import OPERATOR
 from ..domain.participants import COORDINATOR, PARTICIPANT
 from ..domain.posts import LESSON
-from .content import PEOPLE, DemoPost, generate_posts
+from .content import PEOPLE, DemoPost, generate_posts, load_data
 from .program import DemoProgram
 
 DEMO_PASSWORD = "kshare-demo"
 WEEKS = 16
-NOTES = (
-    "Practical, short, and three teams asked about exactly this last week.",
-    "The clearest write-up of this we have had; worth ten minutes of anyone's time.",
-    "Mentees keep bringing this topic to sessions: here is a tested answer.",
-    "A lesson that came straight out of a mentoring pair's work this month.",
-    "Concrete steps you can try in your next one-on-one.",
-)
+_TEXT = load_data("library.toml")
+NOTES = _TEXT["weekly_notes"]
 Progress = Callable[[int, int], None]
 
 
@@ -178,7 +173,7 @@ def _revise(app, plan: Plan, number: int, post: DemoPost, author: str):
             for k in ("summary", "body", "context", "actions", "outcome")
         }
         key = "body" if post.kind == LESSON else "outcome"
-        parts[key] += "\n\n**Update:** people asked how it went: it held up."
+        parts[key] += "\n\n" + _TEXT["revision"]
         app.revise_post(
             actor_id=plan.people[author],
             post_id=plan.posts[number],

@@ -3,7 +3,7 @@
 When an event class's ``class_version`` goes up, the library calls its
 ``upcast_vN_vN+1(state)`` staticmethods, one step at a time, on the state
 of each event an older release stored, before building the event. Stored
-events are never rewritten: see the README's "Changing an event".
+events are never rewritten: see docs/changing-events.md.
 """
 
 from collections.abc import Callable

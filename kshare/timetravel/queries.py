@@ -10,7 +10,7 @@ from datetime import date
 from ..projections.sql.engine import SqlEngines
 from ..projections.sql.group import SqlReadModels
 from ..projections.sql.growth_queries import SqlGrowthQueries
-from ..projections.sql.metrics import SqlProgramMetrics
+from ..projections.sql.metrics_queries import SqlProgramMetrics
 
 
 class PastProgramMetrics(SqlProgramMetrics):

@@ -23,6 +23,7 @@ from . import (
     pairings,
     posts,
     programs,
+    recognition,
 )
 from .helpers import FILTERS, TEMPLATE_GLOBALS, load_user, template_helpers
 
@@ -34,6 +35,7 @@ AREAS = (
     programs,
     pairings,
     matching,
+    recognition,
     accounts,
     feeds,
     dashboard,

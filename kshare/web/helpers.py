@@ -15,6 +15,7 @@ from flask import abort, current_app, flash, g, redirect, request, session, url_
 
 from ..application import KnowledgeShare
 from ..bootstrap import PastServices, Services
+from ..domain.errors import Invalid
 from ..domain.posts import DRAFT, PARTS
 from .rendering import clean_snippet, render
 
@@ -76,6 +77,15 @@ def shown(receipt) -> None:
             "Saved. The pages are still catching up: refresh in a moment to see it.",
             "info",
         )
+
+
+def person_called(handle: str):
+    """The person with this handle (written with or without its "@")."""
+    handle = handle.strip().lstrip("@").lower()
+    person = services().people.person_by_handle(handle)
+    if person is None:
+        raise Invalid(f"There is nobody called @{handle}.")
+    return person
 
 
 def may_edit(post) -> bool:

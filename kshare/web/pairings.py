@@ -1,4 +1,4 @@
-"""Pairings: proposing them, their workspace, development plans, recognition."""
+"""Pairings: proposing them, their workspace and the mentees' development plans."""
 
 from collections.abc import Callable
 from datetime import date
@@ -7,11 +7,17 @@ from uuid import UUID
 from flask import Blueprint, abort, g, render_template, request, url_for
 
 from ..application import Receipt
-from ..domain.errors import Invalid
 from ..domain.pairings import MENTEE, MENTOR, SESSION_FORMATS
 from .access import require_pairing_member
 from .forms import as_id, attempt, lines, number, texts
-from .helpers import actor_id, commands, path_id, services, sign_in_required
+from .helpers import (
+    actor_id,
+    commands,
+    path_id,
+    person_called,
+    services,
+    sign_in_required,
+)
 from .programs import board, found_cohort, program_of
 
 blueprint = Blueprint("pairings", __name__)
@@ -106,15 +112,6 @@ def action_items(text: str) -> list[dict]:
             line, owner = words[0], person_called(words[1]).id
         items.append({"text": line, "owner": owner})
     return items
-
-
-def person_called(handle: str):
-    """The person with this handle (written with or without its "@")."""
-    handle = handle.strip().lstrip("@").lower()
-    person = services().people.person_by_handle(handle)
-    if person is None:
-        raise Invalid(f"There is nobody called @{handle}.")
-    return person
 
 
 def mentee(form) -> UUID:
@@ -334,33 +331,4 @@ def celebrate(pairing_id: str):
             milestone_id=milestone(form),
             message=form.get("message", ""),
         ),
-    )
-
-
-def recognition_page():
-    recent = services().feedback.recognitions(limit=30)
-    return render_template(
-        "pairings/recognition.html", recent=recent, form=request.form
-    )
-
-
-@blueprint.get("/recognition")
-def recognition():
-    """Show recent peer recognition, and a form to recognise someone."""
-    return recognition_page()
-
-
-@blueprint.post("/recognition")
-@sign_in_required
-def recognize():
-    """Recognise someone publicly, with a message."""
-    form = request.form
-    return attempt(
-        lambda: commands().recognize(
-            actor_id=actor_id(),
-            receiver_id=UUID(person_called(form.get("handle", "")).id),
-            message=form.get("message", ""),
-        ),
-        recognition_page,
-        url_for("pairings.recognition"),
     )

@@ -1,4 +1,8 @@
-"""Fixtures for the browser tests: a real ``kshare serve`` and headless Chromium."""
+"""Fixtures for the browser tests: a real ``kshare serve`` and headless Chromium.
+
+The server runs on the installation of the ``cli`` fixture, so a test sets
+up with the `kshare` command what it then uses in the browser.
+"""
 
 import os
 import shutil
@@ -21,6 +25,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+KSHARE = shutil.which("kshare") or str(Path(sys.executable).parent / "kshare")
 
 
 def free_port() -> int:
@@ -37,52 +42,19 @@ def answers(port: int) -> bool:
         return False
 
 
-KSHARE = shutil.which("kshare") or str(Path(sys.executable).parent / "kshare")
-
-
 @pytest.fixture
-def kshare_env(tmp_path) -> dict:
-    """The environment of one kshare installation in tmp_path (SQLite)."""
-    env = os.environ | {
-        "KSHARE_HOME": str(tmp_path / "var"),
-        "KSHARE_SEARCH_INDEX": str(tmp_path / "search_index"),
-        "KSHARE_SECRET_KEY": "e2e-secret",
-    }
-    env.pop("KSHARE_DATABASE_URL", None)
-    return env
-
-
-@pytest.fixture
-def cli(kshare_env, tmp_path):
-    """Run the ``kshare`` command on the same installation; return its output."""
-
-    def run(*args: str) -> str:
-        done = subprocess.run(
-            [KSHARE, *args],
-            env=kshare_env,
-            cwd=tmp_path,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        assert done.returncode == 0, done.stderr + done.stdout
-        return done.stdout
-
-    return run
-
-
-@pytest.fixture
-def server_url(tmp_path, kshare_env):
-    """Run ``kshare serve`` on a free port with its data in tmp_path.
+def server_url(tmp_path, cli):
+    """Run ``kshare serve`` on a free port, on the installation of ``cli``.
 
     The server's output is printed at teardown: pytest shows it when a test fails.
     """
-    kshare, env = KSHARE, kshare_env
+    env = os.environ | cli.env()
+    env.pop("KSHARE_DATABASE_URL", None)
     port = free_port()
     log_path = tmp_path / "server.log"
     with log_path.open("wb") as log:
         server = subprocess.Popen(
-            [kshare, "serve", "--port", str(port)],
+            [KSHARE, "serve", "--port", str(port)],
             env=env,
             cwd=tmp_path,
             stdout=log,

@@ -7,12 +7,13 @@ import re
 
 import pytest
 from playwright.sync_api import expect
+from support.people import PASSWORD
 
-pytestmark = pytest.mark.e2e
 TITLE = "Zephyrine pairing sessions"
 BOLD = "ask before you fix"
 
 
+@pytest.mark.slow  # about 4 s: starting the server and the browser
 def test_sign_up_write_publish_and_find_the_lesson(page, server_url):
     expect.set_options(timeout=15_000)
     page.goto(server_url + "/")
@@ -22,7 +23,7 @@ def test_sign_up_write_publish_and_find_the_lesson(page, server_url):
     page.get_by_label("Display name").fill("Ada Byron")
     page.get_by_label("Handle").fill("ada-byron")
     page.get_by_label("Email").fill("ada@example.org")
-    page.get_by_label("Password").fill("correct horse battery")
+    page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Create my account").click()
     expect(page.get_by_text("Welcome to kshare!")).to_be_visible()
     expect(page.get_by_role("link", name="@ada-byron")).to_be_visible()

@@ -4,47 +4,28 @@ shows it. Real `kshare serve`, real headless Chromium; set-up by the CLI."""
 
 import json
 import re
+import time
+from datetime import date, timedelta
+from urllib.error import HTTPError
+from urllib.request import urlopen
 
 import pytest
 from playwright.sync_api import expect
-
-pytestmark = pytest.mark.e2e
-PASSWORD = "correct horse battery"
-CHARTER = {
-    "intent": "Grow confident leads.",
-    "expectations": "Meet every two weeks.",
-    "competencies": {"code-review": "Code review"},
-    "cadence_days": 14,
-    "time_commitment": "Two hours a month",
-}
+from support.people import PASSWORD, email_of
+from support.programs import CHARTER
 
 
 @pytest.fixture
-def enrolling(cli):
-    """A cohort open for enrollment with a mentor and a mentee, set up by CLI."""
-    for handle, role in (
-        ("cora", "coordinator"),
-        ("mia", "participant"),
-        ("abe", "participant"),
-    ):
-        cli(
-            "user",
-            "add",
-            f"{handle}@example.org",
-            "--handle",
-            handle,
-            "--name",
-            handle.title(),
-            "--role",
-            role,
-            "--password",
-            PASSWORD,
-        )
+def enrolling(cli, server_url):
+    """A cohort open for enrollment with a mentor and a mentee, set up by CLI
+    while the server runs, and shown by the server."""
+    cli.add_user("cora", role="coordinator")
+    cli.add_user("mia")
+    cli.add_user("abe")
 
     def do(command: str, who: str, **arguments) -> str:
-        return json.loads(
-            cli("do", command, "--as", f"{who}@example.org", json.dumps(arguments))
-        )["id"]
+        given = json.dumps(arguments)
+        return json.loads(cli.ok("do", command, "--as", email_of(who), given))["id"]
 
     program = do("launch_program", "cora", slug="leads", name="Leads", charter=CHARTER)
     cohort = do(
@@ -53,8 +34,8 @@ def enrolling(cli):
         program_id=program,
         slug="spring",
         name="Spring",
-        starts_on="2026-11-02",
-        ends_on="2027-03-31",
+        starts_on=(date.today() - timedelta(days=30)).isoformat(),
+        ends_on=(date.today() + timedelta(days=120)).isoformat(),
     )
     do("advance_cohort", "cora", cohort_id=cohort, to="enrolling")
     do(
@@ -66,12 +47,29 @@ def enrolling(cli):
         expertise=["code-review"],
     )
     do("enroll", "abe", cohort_id=cohort, role="mentee", skill_gaps=["code-review"])
+    shown(f"{server_url}/api/cohorts/{cohort}", lambda body: len(body["members"]) == 2)
     return cohort
+
+
+def shown(address: str, check, timeout: float = 15.0) -> None:
+    """Wait until the JSON at ``address`` passes ``check``: the server projects
+    what the command wrote in its own time."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urlopen(address) as response:
+                body = json.load(response)
+        except HTTPError as error:  # 404 until the server projected it
+            body = error.code
+        if not isinstance(body, int) and check(body):
+            return
+        assert time.monotonic() < deadline, body
+        time.sleep(0.1)
 
 
 def sign_in(page, server_url: str, handle: str) -> None:
     page.goto(server_url + "/signin")
-    page.get_by_label("Email").fill(f"{handle}@example.org")
+    page.get_by_label("Email").fill(email_of(handle))
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     expect(page.get_by_role("link", name=f"@{handle}")).to_be_visible()
@@ -81,6 +79,7 @@ def sign_out(page) -> None:
     page.get_by_role("button", name="Sign out").click()
 
 
+@pytest.mark.slow  # about 7 s: the server, the browser and four people's visits
 def test_a_cohort_from_kick_off_to_the_dashboard(page, server_url, enrolling):
     expect.set_options(timeout=15_000)
     board = f"{server_url}/cohorts/{enrolling}"

@@ -3,54 +3,16 @@
 import json
 
 import pytest
-from click.testing import CliRunner
-
-from kshare.cli import main
-
-CHARTER = {
-    "intent": "Grow leads.",
-    "expectations": "Meet.",
-    "cadence_days": 14,
-    "competencies": {"code-review": "Code review"},
-    "time_commitment": "Two hours",
-}
+from support.people import PASSWORD
+from support.programs import CHARTER
 
 
-@pytest.fixture
-def kshare(tmp_path):
-    env = {
-        "KSHARE_HOME": str(tmp_path / "var"),
-        "KSHARE_SEARCH_INDEX": str(tmp_path / "index"),
-        "KSHARE_SECRET_KEY": "cli-test",
-    }
-    runner = CliRunner()
-
-    def run(*args, input=None):
-        return runner.invoke(
-            main, list(args), env=env, input=input, catch_exceptions=False
-        )
-
-    return run
-
-
-def test_an_operator_adds_people_and_creates_a_token(kshare):
-    added = kshare(
-        "user",
-        "add",
-        "cora@example.org",
-        "--handle",
-        "cora",
-        "--name",
-        "Cora",
-        "--role",
-        "coordinator",
-        "--password",
-        "long enough password",
-    )
-    assert added.exit_code == 0 and "@cora (coordinator)" in added.output
-    token = kshare("token", "create", "cora@example.org", "--label", "ci")
+def test_an_operator_adds_people_and_creates_a_token(cli):
+    added = cli.add_user("cora", role="coordinator")
+    assert "@cora (coordinator)" in added.output
+    token = cli("token", "create", "cora@example.org", "--label", "ci")
     assert token.exit_code == 0 and len(token.output.strip()) >= 40
-    again = kshare(
+    again = cli(
         "user",
         "add",
         "cora@example.org",
@@ -59,26 +21,14 @@ def test_an_operator_adds_people_and_creates_a_token(kshare):
         "--name",
         "C",
         "--password",
-        "long enough password",
+        PASSWORD,
     )
     assert again.exit_code == 1 and "already has an account" in again.output
 
 
-def test_commands_run_by_name_and_read_models_show_as_json(kshare):
-    kshare(
-        "user",
-        "add",
-        "cora@example.org",
-        "--handle",
-        "cora",
-        "--name",
-        "Cora",
-        "--role",
-        "coordinator",
-        "--password",
-        "long enough password",
-    )
-    launched = kshare(
+def test_commands_run_by_name_and_read_models_show_as_json(cli):
+    cli.add_user("cora", role="coordinator")
+    launched = cli(
         "do",
         "launch_program",
         "--as",
@@ -87,13 +37,13 @@ def test_commands_run_by_name_and_read_models_show_as_json(kshare):
     )
     assert launched.exit_code == 0, launched.output
     assert json.loads(launched.output)["position"] > 0
-    shown = kshare("show", "program", "leads")
+    shown = cli("show", "program", "leads")
     assert shown.exit_code == 0
     assert (
         json.loads(shown.output[shown.output.index("{") :])["charter"]["cadence_days"]
         == 14
     )
-    assert "propose_pairing cohort_id format members" in kshare("commands").output
+    assert "propose_pairing cohort_id format members" in cli("commands").output
 
 
 @pytest.mark.parametrize(
@@ -106,38 +56,16 @@ def test_commands_run_by_name_and_read_models_show_as_json(kshare):
         (("search", ""), "Type a word"),
     ],
 )
-def test_mistakes_give_a_message_and_status_1(kshare, args, message):
-    kshare(
-        "user",
-        "add",
-        "cora@example.org",
-        "--handle",
-        "cora",
-        "--name",
-        "Cora",
-        "--role",
-        "coordinator",
-        "--password",
-        "long enough password",
-    )
-    result = kshare(*args)
+def test_mistakes_give_a_message_and_status_1(cli, args, message):
+    cli.add_user("cora", role="coordinator")
+    result = cli(*args)
     assert result.exit_code == 1 and message in result.output
     assert "Traceback" not in result.output
 
 
-def test_search_and_rebuild_work_on_what_was_written(kshare):
-    kshare(
-        "user",
-        "add",
-        "ann@example.org",
-        "--handle",
-        "ann",
-        "--name",
-        "Ann",
-        "--password",
-        "long enough password",
-    )
-    rebuilt = kshare("rebuild")
+def test_search_and_rebuild_work_on_what_was_written(cli):
+    cli.add_user("ann")
+    rebuilt = cli("rebuild")
     assert rebuilt.exit_code == 0 and "Rebuilt" in rebuilt.output
-    found = kshare("search", "anything", "--json")
+    found = cli("search", "anything", "--json")
     assert found.exit_code == 0 and json.loads(found.output)["total"] == 0

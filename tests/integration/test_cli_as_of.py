@@ -4,11 +4,9 @@ import json
 from datetime import UTC, datetime
 
 import pytest
-from click.testing import CliRunner
+from support.people import register
 
 from kshare.bootstrap import build
-from kshare.cli import main
-from kshare.config import Settings
 from kshare.domain.clock import simulated_time
 from kshare.domain.ids import OPERATOR
 
@@ -16,29 +14,20 @@ THEN = datetime(2026, 1, 5, 10, tzinfo=UTC)
 
 
 @pytest.fixture
-def env(tmp_path) -> dict:
-    return {
-        "KSHARE_HOME": str(tmp_path / "var"),
-        "KSHARE_SEARCH_INDEX": str(tmp_path / "index"),
-        "KSHARE_SECRET_KEY": "cli-test",
-    }
-
-
-@pytest.fixture
-def history(env) -> dict:
+def history(cli) -> dict:
     """In January Cora and Alice join and Alice publishes a lesson; today Bob
     joins and publishes a story."""
-    services = build(Settings.from_env(env))
+    services = build(cli.settings())
     app = services.app
     try:
         with simulated_time(THEN):
-            _join(app, "cora", role="coordinator", actor_id=OPERATOR)
-            alice = _join(app, "alice")
+            register(app, "cora", role="coordinator", actor_id=OPERATOR)
+            alice = register(app, "alice")
             lesson = app.draft_post(
                 actor_id=alice, kind="lesson", title="Reviews that teach",
                 parts={"body": "Ask, do not order."}, tags=["review"], publish=True,
             )  # fmt: skip
-        bob = _join(app, "bob")
+        bob = register(app, "bob")
         app.draft_post(
             actor_id=bob, kind="story", title="Pager duty without tears",
             parts={"context": "Pages.", "actions": "Runbooks.", "outcome": "Sleep."},
@@ -49,24 +38,8 @@ def history(env) -> dict:
         services.close()
 
 
-def _join(app, handle: str, **extra):
-    return app.register_participant(
-        email=f"{handle}@example.org",
-        handle=handle,
-        display_name=handle.title(),
-        password="long enough password",
-        **extra,
-    ).id
-
-
-@pytest.fixture
-def kshare(env):
-    runner = CliRunner()
-    return lambda *args: runner.invoke(main, list(args), env=env)
-
-
-def test_the_summary_counts_what_there_was_then(kshare, history):
-    result = kshare("audit", "as-of", "2026-02-01")
+def test_the_summary_counts_what_there_was_then(cli, history):
+    result = cli("audit", "as-of", "2026-02-01")
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0] == (
@@ -78,8 +51,8 @@ def test_the_summary_counts_what_there_was_then(kshare, history):
     assert "published stories:   0" in lines
 
 
-def test_the_json_dump_has_every_read_model_as_it_was(kshare, history):
-    result = kshare("audit", "as-of", "2026-02-01T12:00", "--json")
+def test_the_json_dump_has_every_read_model_as_it_was(cli, history):
+    result = cli("audit", "as-of", "2026-02-01T12:00", "--json")
     assert result.exit_code == 0, result.output
     dump = json.loads(result.stdout)  # the progress bar goes to stderr
     assert (dump["position"], dump["moment"]) == (
@@ -91,7 +64,7 @@ def test_the_json_dump_has_every_read_model_as_it_was(kshare, history):
     assert sorted(p["handle"] for p in tables["participants"]) == ["alice", "cora"]
     assert {"pairings", "milestones", "audit_events"} <= set(tables)
     now = json.loads(
-        kshare("audit", "as-of", datetime.now(UTC).isoformat(), "--json").stdout
+        cli("audit", "as-of", datetime.now(UTC).isoformat(), "--json").stdout
     )
     assert len(now["tables"]["posts"]) == 2
 
@@ -105,9 +78,9 @@ def test_the_json_dump_has_every_read_model_as_it_was(kshare, history):
     ],
 )
 def test_a_moment_that_cannot_be_viewed_is_a_message_and_status_1(
-    kshare, history, date, message
+    cli, history, date, message
 ):
-    result = kshare("audit", "as-of", date)
+    result = cli("audit", "as-of", date)
     assert result.exit_code == 1
     assert message in result.output
     assert "Traceback" not in result.output

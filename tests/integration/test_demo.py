@@ -7,26 +7,25 @@ import pytest
 from kshare.demo.seed import seed
 
 
-def test_the_demo_seeds_a_library_and_a_running_program(services):
-    seed(services.app, posts=30)
-    services.runner.catch_up()
-    assert services.posts.posts_page(per_page=100).total >= 25
-    [program] = services.programs.programs()
-    pilot, autumn = services.programs.cohorts(program.id)
+def test_the_demo_seeds_a_library_and_a_running_program(any_demo):
+    demo = any_demo  # seeded once per backend and session (see conftest.py)
+    assert demo.posts.posts_page(per_page=100).total >= 25
+    [program] = demo.programs.programs()
+    pilot, autumn = demo.programs.cohorts(program.id)
     assert (pilot.pilot, pilot.stage, autumn.stage) == (
         True,
         "closed",
         "mid-cycle-review",
     )
     for cohort in (pilot, autumn):
-        formats = {p.format for p in services.pairings.history_of_cohort(cohort.id)}
+        formats = {p.format for p in demo.pairings.history_of_cohort(cohort.id)}
         assert formats == {"one-on-one", "small-group", "shadowing"}
-    metrics = services.metrics.cohort(autumn.id, date.today())
+    metrics = demo.metrics.cohort(autumn.id, date.today())
     assert metrics.sessions > 20 and metrics.milestones_reached > 0
     assert metrics.milestones_overdue > 0 and metrics.silent_pairings
-    assert services.feedback.survey_summary(autumn.id, "mid-cycle").shown
-    assert services.growth.celebrations() and services.feedback.recognitions()
-    waiting = services.matching.assignment(autumn.id)
+    assert demo.feedback.survey_summary(autumn.id, "mid-cycle").shown
+    assert demo.growth.celebrations() and demo.feedback.recognitions()
+    waiting = demo.matching.assignment(autumn.id)
     assert len(waiting) == 1  # one mentee is left for a coordinator to match
 
 

@@ -3,6 +3,8 @@
 import time
 from dataclasses import replace
 
+from support.people import registration
+
 from kshare.bootstrap import build
 
 
@@ -12,12 +14,7 @@ def test_a_write_in_another_process_wakes_the_runner_before_its_next_poll(pg_set
     try:
         follower.runner.start()
         time.sleep(0.5)  # the runner has caught up and now sleeps for a minute
-        receipt = writer.app.register_participant(
-            email="ann@example.org",
-            handle="ann",
-            display_name="Ann",
-            password="secret123",
-        )
+        receipt = writer.app.register_participant(**registration("ann"))
         assert follower.runner.wait_for(receipt.position, timeout=10)
         assert follower.people.person(str(receipt.id)).handle == "ann"
     finally:

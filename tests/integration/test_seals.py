@@ -5,29 +5,15 @@ it: straight on the SQLite file or the PostgreSQL table, behind kshare's back.
 """
 
 import pytest
-from raw_store import RawStore
+from eventsourcing.cipher import AESCipher
+from support.people import register
+from support.posts import write
+from support.store import RawStore
 
 from kshare.bootstrap import build
+from kshare.config import Settings
+from kshare.domain.errors import NotAllowed
 from kshare.domain.ids import OPERATOR
-
-PASSWORD = "correct horse battery"
-
-
-def register(app, handle: str, **extra):
-    return app.register_participant(
-        email=f"{handle}@example.org",
-        handle=handle,
-        display_name=handle.title(),
-        password=PASSWORD,
-        **extra,
-    ).id
-
-
-def lesson(app, author, *, title: str):
-    parts = {"summary": "Why it matters.", "body": "What we did."}
-    return app.draft_post(
-        actor_id=author, kind="lesson", title=title, parts=parts, publish=True
-    ).id
 
 
 @pytest.fixture
@@ -35,20 +21,14 @@ def sealed(any_services):
     """A small history (people, lessons), sealed; returns (services, raw store)."""
     people = [register(any_services.app, h) for h in ("ana", "ben", "cyd")]
     for number, author in enumerate(people):
-        lesson(any_services.app, author, title=f"Lesson number {number}")
+        write(any_services.app, author, f"Lesson number {number}")
     any_services.seal()
-    raw = RawStore(any_services)
-    yield any_services, raw
-    raw.close()
+    with RawStore(any_services) as raw:
+        yield any_services, raw
 
 
-def lesson_position(services, raw, number: int) -> int:
-    head = services.log.head()
-    for position in range(1, head + 1):
-        row = raw.row(position)
-        if row and f"Lesson number {number}".encode() in bytes(row[3]):
-            return position
-    raise AssertionError(number)
+def lesson_position(raw, number: int) -> int:
+    return raw.first_holding(f"Lesson number {number}".encode())
 
 
 def test_an_untouched_log_verifies_and_later_events_are_reported_unsealed(sealed):
@@ -81,8 +61,8 @@ def test_sealing_with_nothing_new_adds_no_seal(sealed):
 
 def test_a_changed_event_is_named_with_its_position(sealed):
     services, raw = sealed
-    position = lesson_position(services, raw, 1)
-    raw.set_state(position, raw.state(position).replace(b"number 1", b"number 9"))
+    position = lesson_position(raw, 1)
+    raw.replace(position, b"number 1", b"number 9")
     result = services.integrity.verify()
     assert not result.ok
     assert (result.finding.kind, result.finding.position) == ("changed", position)
@@ -91,7 +71,7 @@ def test_a_changed_event_is_named_with_its_position(sealed):
 
 def test_a_removed_event_is_named(sealed):
     services, raw = sealed
-    position = lesson_position(services, raw, 0)
+    position = lesson_position(raw, 0)
     raw.remove(position)
     result = services.integrity.verify()
     assert (result.finding.kind, result.finding.position) == ("removed", position)
@@ -99,7 +79,7 @@ def test_a_removed_event_is_named(sealed):
 
 def test_an_inserted_event_is_named(sealed):
     services, raw = sealed
-    position = lesson_position(services, raw, 1)
+    position = lesson_position(raw, 1)
     raw.insert_copy_at(position, of=position - 1)
     result = services.integrity.verify()
     assert (result.finding.kind, result.finding.position) == ("inserted", position)
@@ -107,7 +87,7 @@ def test_an_inserted_event_is_named(sealed):
 
 def test_reordered_events_are_named(sealed):
     services, raw = sealed
-    first, second = lesson_position(services, raw, 0), lesson_position(services, raw, 2)
+    first, second = lesson_position(raw, 0), lesson_position(raw, 2)
     raw.swap(first, second)
     result = services.integrity.verify()
     assert (result.finding.kind, result.finding.position) == ("reordered", first)
@@ -129,8 +109,8 @@ def test_a_forged_seal_is_caught_by_the_next_seal(sealed):
 def test_without_the_ledger_the_altered_range_is_still_found(sealed):
     services, raw = sealed
     services.integrity.ledger.record([], replace=True)
-    position = lesson_position(services, raw, 2)
-    raw.set_state(position, raw.state(position).replace(b"number 2", b"number 7"))
+    position = lesson_position(raw, 2)
+    raw.replace(position, b"number 2", b"number 7")
     result = services.integrity.verify()
     assert result.finding.kind == "altered"
     assert result.finding.position == 1
@@ -140,8 +120,8 @@ def test_without_the_ledger_the_altered_range_is_still_found(sealed):
 def test_removing_the_last_seal_does_not_hide_a_change_it_covered(sealed):
     services, raw = sealed
     seal = services.integrity.seals()[0]
-    position = lesson_position(services, raw, 0)
-    raw.set_state(position, raw.state(position).replace(b"number 0", b"number 5"))
+    position = lesson_position(raw, 0)
+    raw.replace(position, b"number 0", b"number 5")
     raw.remove(seal.at)
     result = services.integrity.verify()
     assert (result.finding.kind, result.finding.position) == ("changed", position)
@@ -157,8 +137,6 @@ def test_a_verified_log_repairs_a_damaged_ledger(sealed):
 
 
 def test_an_auditor_may_seal_but_a_participant_may_not(any_services):
-    from kshare.domain.errors import NotAllowed
-
     app = any_services.app
     auditor = register(app, "audra", role="auditor", actor_id=OPERATOR)
     member = register(app, "pat")
@@ -168,21 +146,16 @@ def test_an_auditor_may_seal_but_a_participant_may_not(any_services):
 
 
 def test_encrypted_events_are_unreadable_on_disk_and_still_verify(tmp_path):
-    from eventsourcing.cipher import AESCipher
-
-    from kshare.config import Settings
-
     key = AESCipher.create_key(32)
     services = build(Settings.for_tests(tmp_path, cipher_key=key))
     try:
-        lesson(services.app, register(services.app, "ana"), title="Secret plans")
+        write(services.app, register(services.app, "ana"), "Secret plans")
         services.seal()
-        raw = RawStore(services)
-        assert all(b"Secret plans" not in raw.state(p) for p in range(1, 5))
-        assert services.integrity.verify().ok
-        raw.set_state(3, raw.state(3)[:-1] + bytes([raw.state(3)[-1] ^ 1]))
-        result = services.integrity.verify()
-        assert (result.finding.kind, result.finding.position) == ("unreadable", 3)
-        raw.close()
+        with RawStore(services) as raw:
+            assert all(b"Secret plans" not in raw.state(p) for p in range(1, 5))
+            assert services.integrity.verify().ok
+            raw.set_state(3, raw.state(3)[:-1] + bytes([raw.state(3)[-1] ^ 1]))
+            result = services.integrity.verify()
+            assert (result.finding.kind, result.finding.position) == ("unreadable", 3)
     finally:
         services.close()

@@ -1,7 +1,7 @@
 """The shared program of commands, projected on SQLite and on PostgreSQL."""
 
 import pytest
-from projection_helpers import play
+from support.scenario import play
 
 
 @pytest.fixture

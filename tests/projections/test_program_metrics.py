@@ -3,17 +3,12 @@
 from datetime import UTC, date, datetime
 
 import pytest
+from support.people import register
+from support.programs import enroll, new_cohort, pair, session
 
 from kshare.domain.clock import simulated_time
 from kshare.domain.ids import OPERATOR
 
-CHARTER = {
-    "intent": "Grow leads.",
-    "expectations": "Meet.",
-    "cadence_days": 14,
-    "competencies": {"code-review": "Code review"},
-    "time_commitment": "Two hours",
-}
 TODAY = date(2026, 3, 2)
 
 
@@ -31,64 +26,26 @@ def cohort(any_services):
     left. Abe reaches one of two milestones 20 days after his start.
     """
     app = any_services.app
-
-    def person(handle, team, **extra):
-        return app.register_participant(
-            email=f"{handle}@example.org",
-            handle=handle,
-            display_name=handle.title(),
-            password="correct horse battery",
-            team=team,
-            **extra,
-        ).id
-
-    cora = person("cora", "People", role="coordinator", actor_id=OPERATOR)
+    cora = register(app, "cora", role="coordinator", actor_id=OPERATOR, team="People")
     mia, abe, bea = (
-        person("mia", "Platform"),
-        person("abe", "Data"),
-        person("bea", "Platform"),
+        register(app, "mia", team="Platform"),
+        register(app, "abe", team="Data"),
+        register(app, "bea", team="Platform"),
     )
-    program = app.launch_program(
-        actor_id=cora, slug="leads", name="Leads", charter=CHARTER
-    ).id
-    cohort = app.plan_cohort(
-        actor_id=cora,
-        program_id=program,
-        slug="spring",
-        name="Spring",
-        starts_on=date(2026, 1, 5),
-        ends_on=date(2026, 6, 30),
-    ).id
-    app.advance_cohort(actor_id=cora, cohort_id=cohort, to="enrolling")
-    app.enroll(actor_id=mia, cohort_id=cohort, role="mentor", capacity=3)
+    cohort = new_cohort(app, cora)  # from 2026-01-05 to 2026-06-30
+    enroll(app, mia, cohort, "mentor", capacity=3)
     for mentee in (abe, bea):
-        app.enroll(actor_id=mentee, cohort_id=cohort, role="mentee")
+        enroll(app, mentee, cohort, "mentee")
 
-    def pair(mentee, day):
+    def pair_on(day, mentee):
         with at(day):
-            found = app.propose_pairing(
-                actor_id=cora,
-                cohort_id=cohort,
-                format="one-on-one",
-                members={mia: "mentor", mentee: "mentee"},
-            ).id
-            for member in (mia, mentee):
-                app.accept_pairing(actor_id=member, pairing_id=found)
-                app.acknowledge_agreement(actor_id=member, pairing_id=found)
-        return found
+            return pair(app, cora, cohort, {mia: "mentor", mentee: "mentee"})
 
-    first = pair(abe, "2026-01-05")
-    pair(bea, "2026-01-19")
+    first = pair_on("2026-01-05", abe)
+    pair_on("2026-01-19", bea)
     for held, logged in (("2026-01-12", "2026-01-12"), ("2026-01-26", "2026-01-28")):
         with at(logged):
-            app.log_session(
-                actor_id=abe,
-                pairing_id=first,
-                held_on=held,
-                minutes=60,
-                format="virtual",
-                shared_notes="Notes",
-            )
+            session(app, abe, first, held_on=held, minutes=60, shared_notes="Notes")
     act = {"actor_id": abe, "pairing_id": first, "mentee_id": abe}
     with at("2026-01-06"):
         goal = app.set_goal(**act, title="Review", competency="code-review").id

@@ -1,23 +1,28 @@
 """Surveys are shown only in aggregate; recognition and credits are public."""
 
 import pytest
-from program_world import World
-from projection_helpers import dump
+from support.dumps import dump
+from support.people import register
+from support.programs import enroll, new_cohort, pair, session
 
 from kshare.domain.errors import Conflict, Invalid
+from kshare.domain.ids import OPERATOR
 
 
 @pytest.fixture
 def cohort(any_services):
-    app, world = any_services.app, World(any_services.app)
-    people, cohort = {"cora": world.cora}, world.cohort()
+    """Mia mentors (three places); Abe, Bea and Cal are mentees."""
+    app = any_services.app
+    cora = register(app, "cora", role="coordinator", actor_id=OPERATOR)
+    people, cohort = {"cora": cora}, new_cohort(app, cora)
     for handle in ("mia", "abe", "bea", "cal"):
-        people[handle] = world.person(handle)
+        people[handle] = register(app, handle)
         mentor = handle == "mia"
-        app.enroll(
-            actor_id=people[handle],
-            cohort_id=cohort,
-            role="mentor" if mentor else "mentee",
+        enroll(
+            app,
+            people[handle],
+            cohort,
+            "mentor" if mentor else "mentee",
             capacity=3 if mentor else 0,
         )
     return people, cohort
@@ -100,23 +105,14 @@ def test_mentoring_hours_count_every_session_of_a_persons_pairings(
 ):
     people, cohort_id = cohort
     app = any_services.app
-    pairing = app.propose_pairing(
-        actor_id=people["cora"],
-        cohort_id=cohort_id,
-        format="small-group",
-        members={
-            people["mia"]: "mentor",
-            people["abe"]: "mentee",
-            people["bea"]: "mentee",
-        },
-    ).id
-    for handle in ("mia", "abe", "bea"):
-        app.accept_pairing(actor_id=people[handle], pairing_id=pairing)
-        app.acknowledge_agreement(actor_id=people[handle], pairing_id=pairing)
+    members = {people["mia"]: "mentor", people["abe"]: "mentee"}
+    members[people["bea"]] = "mentee"
+    pairing = pair(app, people["cora"], cohort_id, members, format="small-group")
     for minutes in (60, 30):
-        app.log_session(
-            actor_id=people["mia"],
-            pairing_id=pairing,
+        session(
+            app,
+            people["mia"],
+            pairing,
             held_on="2026-02-01",
             minutes=minutes,
             format="in-person",

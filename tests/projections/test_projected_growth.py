@@ -3,18 +3,20 @@
 from datetime import date, timedelta
 
 import pytest
-from program_world import World
-from projection_helpers import dump
+from support.dumps import dump
+from support.people import register
+from support.programs import new_cohort, one_on_one
+
+from kshare.domain.ids import OPERATOR
 
 
 @pytest.fixture
 def growth(any_services):
-    app, world = any_services.app, World(any_services.app)
-    mia, abe = world.person("mia"), world.person("abe")
-    cohort = world.cohort()
-    app.enroll(actor_id=mia, cohort_id=cohort, role="mentor", capacity=1)
-    app.enroll(actor_id=abe, cohort_id=cohort, role="mentee")
-    pairing = world.pair(cohort, {mia: "mentor", abe: "mentee"})
+    app = any_services.app
+    cora = register(app, "cora", role="coordinator", actor_id=OPERATOR)
+    mia, abe = register(app, "mia"), register(app, "abe")
+    cohort = new_cohort(app, cora)
+    pairing = one_on_one(app, cora, cohort, mia, abe, capacity=1)
     act = {"actor_id": abe, "pairing_id": pairing, "mentee_id": abe}
     review = app.set_goal(
         **act, title="Review with confidence", competency="code-review"

@@ -3,19 +3,21 @@
 from datetime import date
 
 import pytest
-from program_world import World
-from projection_helpers import dump
+from support.dumps import dump
+from support.people import register
+from support.programs import STAGES, advance, enroll, new_cohort, plan
 
 from kshare.domain.errors import Invalid, NotAllowed
+from kshare.domain.ids import OPERATOR
 
 
 @pytest.fixture
 def cohort(any_services):
     """Two mentors (Mia: code review, one place; Noor: estimation, two places)
     and three mentees; Abe needs code review, Bea and Cal estimation."""
-    app, world = any_services.app, World(any_services.app)
-    people, cohort = {"cora": world.cora}, world.cohort()
-    person = world.person
+    app = any_services.app
+    cora = register(app, "cora", role="coordinator", actor_id=OPERATOR)
+    people, cohort = {"cora": cora}, new_cohort(app, cora)
     for handle, team, role, capacity, skills in (
         ("mia", "Platform", "mentor", 1, ["code-review"]),
         ("noor", "Data", "mentor", 2, ["estimation"]),
@@ -23,15 +25,9 @@ def cohort(any_services):
         ("bea", "Platform", "mentee", 0, ["estimation"]),
         ("cal", "Mobile", "mentee", 0, ["estimation"]),
     ):
-        people[handle] = person(handle, team)
+        people[handle] = register(app, handle, team=team)
         field = "expertise" if role == "mentor" else "skill_gaps"
-        app.enroll(
-            actor_id=people[handle],
-            cohort_id=cohort,
-            role=role,
-            capacity=capacity,
-            **{field: skills},
-        )
+        enroll(app, people[handle], cohort, role, capacity=capacity, **{field: skills})
     any_services.runner.catch_up()
     return people, cohort
 
@@ -128,8 +124,7 @@ def test_a_previous_partner_is_never_suggested_when_rotating(any_services, cohor
 def test_nobody_is_matched_in_a_closed_cohort(any_services, cohort):
     people, cohort_id = cohort
     app = any_services.app
-    for stage in ("kicked-off", "mid-cycle-review", "end-of-cycle-reflection"):
-        app.advance_cohort(actor_id=people["cora"], cohort_id=cohort_id, to=stage)
+    advance(app, people["cora"], cohort_id, *STAGES[1:])
     app.close_cohort(
         actor_id=people["cora"],
         cohort_id=cohort_id,
@@ -148,17 +143,17 @@ def test_pairings_in_another_cohort_do_not_use_up_places_in_this_one(
     people, cohort_id = cohort
     app = any_services.app
     program = any_services.app.repository.get(cohort_id).program_id
-    other = app.plan_cohort(
-        actor_id=people["cora"],
-        program_id=program,
-        slug="summer",
-        name="Summer",
+    other = plan(
+        app,
+        people["cora"],
+        program,
+        "summer",
         starts_on=date(2026, 7, 1),
         ends_on=date(2026, 9, 30),
-    ).id
-    app.advance_cohort(actor_id=people["cora"], cohort_id=other, to="enrolling")
-    app.enroll(actor_id=people["mia"], cohort_id=other, role="mentor", capacity=1)
-    app.enroll(actor_id=people["cal"], cohort_id=other, role="mentee")
+    )
+    advance(app, people["cora"], other, "enrolling")
+    enroll(app, people["mia"], other, "mentor", capacity=1)
+    enroll(app, people["cal"], other, "mentee")
     app.propose_pairing(
         actor_id=people["cora"],
         cohort_id=other,

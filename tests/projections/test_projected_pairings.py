@@ -3,22 +3,28 @@
 from datetime import date
 
 import pytest
-from program_world import World
-from projection_helpers import dump
+from support.dumps import dump
+from support.people import register
+from support.programs import enroll, new_cohort, pair
+
+from kshare.domain.ids import OPERATOR
 
 
 @pytest.fixture
 def world(any_services):
     """A cohort with one finished pairing, one active one and a small group."""
-    app, built = any_services.app, World(any_services.app)
-    cora, cohort = built.cora, built.cohort()
-    mia, abe, bea, cal = (built.person(h) for h in ("mia", "abe", "bea", "cal"))
-    app.enroll(actor_id=mia, cohort_id=cohort, role="mentor", capacity=4)
+    app = any_services.app
+    cora = register(app, "cora", role="coordinator", actor_id=OPERATOR)
+    cohort = new_cohort(app, cora)
+    mia, abe, bea, cal = (register(app, h) for h in ("mia", "abe", "bea", "cal"))
+    enroll(app, mia, cohort, "mentor", capacity=4)
     for mentee in (abe, bea, cal):
-        app.enroll(actor_id=mentee, cohort_id=cohort, role="mentee")
-    pairing = built.pair  # propose; every member accepts and acknowledges
+        enroll(app, mentee, cohort, "mentee")
 
-    first = pairing(cohort, {mia: "mentor", abe: "mentee"})
+    def pairing(members, format="one-on-one"):
+        return pair(app, cora, cohort, members, format=format)
+
+    first = pairing({mia: "mentor", abe: "mentee"})
     for day, minutes in ((date(2026, 1, 20), 45), (date(2026, 2, 3), 75)):
         app.log_session(
             actor_id=abe,
@@ -35,10 +41,8 @@ def world(any_services):
     app.reflect_on_pairing(
         actor_id=abe, pairing_id=first, stage="closing", reflection="I learned to ask"
     )
-    second = pairing(cohort, {mia: "mentor", bea: "mentee"}, format="shadowing")
-    group = pairing(
-        cohort, {mia: "mentor", abe: "mentee", cal: "mentee"}, format="small-group"
-    )
+    second = pairing({mia: "mentor", bea: "mentee"}, format="shadowing")
+    group = pairing({mia: "mentor", abe: "mentee", cal: "mentee"}, "small-group")
     any_services.runner.catch_up()
     return {
         "mia": mia,

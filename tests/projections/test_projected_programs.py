@@ -1,15 +1,19 @@
 """Programs and cohorts as people read them, on SQLite and PostgreSQL."""
 
 import pytest
-from program_world import CHARTER, World
-from projection_helpers import dump
+from support.dumps import dump
+from support.people import register
+from support.programs import CHARTER, STAGES, advance, enroll, launch, new_cohort
+
+from kshare.domain.ids import OPERATOR
 
 
 @pytest.fixture
 def program(any_services):
-    app, world = any_services.app, World(any_services.app, CHARTER)
-    cora, leads = world.cora, world.program
-    ann, ben = world.person("ann"), world.person("ben")
+    app = any_services.app
+    cora = register(app, "cora", role="coordinator", actor_id=OPERATOR)
+    leads = launch(app, cora)
+    ann, ben = register(app, "ann"), register(app, "ben")
     app.revise_charter(
         actor_id=cora,
         program_id=leads,
@@ -33,20 +37,13 @@ def program(any_services):
         title="First!",
         body="1.",
     )
-    pilot = world.cohort("pilot", pilot=True)
-    app.enroll(
-        actor_id=ann,
-        cohort_id=pilot,
-        role="mentor",
-        capacity=2,
-        expertise=["code-review"],
-    )
-    app.enroll(actor_id=ben, cohort_id=pilot, role="mentee", skill_gaps=["code-review"])
+    pilot = new_cohort(app, cora, program=leads, slug="pilot", pilot=True)
+    enroll(app, ann, pilot, "mentor", capacity=2, expertise=["code-review"])
+    enroll(app, ben, pilot, "mentee", skill_gaps=["code-review"])
     app.complete_orientation(actor_id=ben, cohort_id=pilot, item="read-the-charter")
     app.complete_orientation(actor_id=ben, cohort_id=pilot, item="write-goals")
     app.leave_cohort(actor_id=ann, cohort_id=pilot, reason="Parental leave")
-    for stage in ("kicked-off", "mid-cycle-review", "end-of-cycle-reflection"):
-        app.advance_cohort(actor_id=cora, cohort_id=pilot, to=stage)
+    advance(app, cora, pilot, *STAGES[1:])
     app.close_cohort(
         actor_id=cora,
         cohort_id=pilot,

@@ -2,7 +2,8 @@
 
 from datetime import UTC, datetime, timedelta
 
-from projection_helpers import weeks_ago
+from support.people import register
+from support.scenario import weeks_ago
 
 from kshare.domain.clock import simulated_time
 from kshare.domain.ids import OPERATOR
@@ -118,18 +119,9 @@ def test_without_a_choice_the_most_appreciated_recent_unfeatured_lesson_is_picke
 ):
     app, now = any_services.app, datetime.now(UTC)
 
-    def person(handle, **extra):
-        return app.register_participant(
-            email=f"{handle}@example.org",
-            handle=handle,
-            display_name=handle.title(),
-            password="long enough",
-            **extra,
-        ).id
-
-    cora = person("cora", role="coordinator", actor_id=OPERATOR)
-    fans = [person(f"fan{n}") for n in range(4)]
-    author = person("alice")
+    cora = register(app, "cora", role="coordinator", actor_id=OPERATOR)
+    fans = [register(app, f"fan{n}") for n in range(4)]
+    author = register(app, "alice")
 
     def post(title, days_ago, likes, kind="lesson"):
         parts = {"body": title}

@@ -3,7 +3,8 @@
 import re
 
 import pytest
-from projection_helpers import play
+from support.people import register
+from support.scenario import play
 
 TIPS = 24
 
@@ -148,9 +149,7 @@ def test_a_word_that_finds_posts_gets_no_did_you_mean(any_services, library):
 
 def test_a_post_without_tags_leaves_the_tag_facets_alone(any_services):
     app = any_services.app
-    alice = app.register_participant(
-        email="alice@example.org", handle="alice", display_name="A", password="x" * 8
-    ).id
+    alice = register(app, "alice")
     for title, tags in (("Tagless flamingos", []), ("Tagged flamingos", ["birds"])):
         app.draft_post(
             actor_id=alice,

@@ -1,8 +1,10 @@
 """Projections are a pure function of the log: replayable, resumable, exact."""
 
 import pytest
-from projection_helpers import dump, play
 from sqlalchemy import update
+from support.dumps import dump
+from support.people import registration
+from support.scenario import play
 
 from kshare.bootstrap import build
 from kshare.projections.library import projection as library_projection
@@ -117,12 +119,7 @@ def test_rebuilding_one_projection_leaves_the_others_untouched(any_services, sce
 def test_the_live_runner_shows_a_command_to_the_person_who_gave_it(any_services):
     app = any_services.app
     any_services.runner.start()
-    alice = app.register_participant(
-        email="alice@example.org",
-        handle="alice",
-        display_name="Alice",
-        password="long enough",
-    )
+    alice = app.register_participant(**registration("alice"))
     assert any_services.wait_for(alice.position)
     assert any_services.people.person_by_handle("@Alice").display_name == "Alice"
     posted = app.draft_post(
@@ -137,5 +134,5 @@ def test_the_live_runner_shows_a_command_to_the_person_who_gave_it(any_services)
     assert [h.id for h in any_services.search.search("failing").hits] == [
         str(posted.id)
     ]
-    assert any_services.wait_for(None)
+    assert any_services.wait_for(None)  # a command that saved nothing: no wait
     assert any_services.runner.last_error is None

@@ -3,7 +3,8 @@
 from types import SimpleNamespace
 
 import pytest
-from domain_helpers import in_memory_app, register
+from support.apps import in_memory_app
+from support.people import register
 
 from kshare.domain.ids import OPERATOR
 

@@ -7,18 +7,13 @@ from datetime import date
 from uuid import UUID, uuid4
 
 import pytest
-from domain_helpers import PASSWORD, in_memory_app, register
+from support.people import PASSWORD, email_of, register
 
 from kshare.application import catalog
 from kshare.audit.sealing import PeriodicSealer
 from kshare.domain.errors import NotAllowed
 from kshare.domain.ids import OPERATOR
 from kshare.eventlog import EventLog
-
-
-@pytest.fixture
-def app():
-    return in_memory_app()
 
 
 @pytest.fixture
@@ -46,8 +41,9 @@ def a_value_for(hint):
 
 @pytest.mark.parametrize("name", catalog.COMMANDS)
 def test_an_auditor_may_give_no_program_command(app, auditor, name):
-    hints = catalog._hints(app, name)
-    arguments = {p: a_value_for(hints.get(p)) for p in catalog._required(app, name)}
+    arguments = {
+        a.name: a_value_for(a.hint) for a in catalog.arguments(app, name) if a.required
+    }
     with pytest.raises(NotAllowed, match="auditor"):
         catalog.run(app, name, auditor, arguments)
 
@@ -60,8 +56,8 @@ def test_an_auditor_may_not_write_a_lesson(app, auditor):
 
 
 def test_an_auditor_signs_in_and_uses_a_token(app, auditor):
-    assert app.authenticate("audra@example.org", PASSWORD) == auditor
-    token, _ = app.issue_token(actor_id=auditor, email="audra@example.org")
+    assert app.authenticate(email_of("audra"), PASSWORD) == auditor
+    token, _ = app.issue_token(actor_id=auditor, email=email_of("audra"))
     assert app.identify_token(token) == auditor
 
 

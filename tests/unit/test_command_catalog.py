@@ -1,10 +1,32 @@
 """Commands by name with JSON arguments, as the API and `kshare do` give them."""
 
-import pytest
-from program_helpers import CHARTER
+import inspect
+from uuid import UUID
 
-from kshare.application import catalog
+import pytest
+from support.programs import CHARTER
+
+from kshare.application import KnowledgeShare, catalog
 from kshare.domain.errors import Invalid, NotAllowed, NotFound
+
+# Commands that take an actor but are deliberately not given by name.
+LEFT_OUT = {
+    # Accounts: signing up has no actor yet and takes a password; people are
+    # registered, changed and given tokens by the site's forms, `kshare user`
+    # and `kshare token`.
+    "register_participant",
+    "update_profile",
+    "change_role",
+    "deactivate_participant",
+    "issue_token",
+    # Posts: the site's editor and /api/posts give parts and tags their shape.
+    "draft_post",
+    "revise_post",
+    # Auditing: a seal needs the event log itself (`kshare audit seal`, the
+    # audit page), and an export is recorded by the export that made it.
+    "seal_log",
+    "record_export",
+}
 
 
 @pytest.fixture
@@ -111,8 +133,33 @@ def test_the_policy_is_the_applications(app, people, cohort):
         )
 
 
-def test_every_listed_command_exists_with_its_arguments(app):
-    described = catalog.describe(app)
-    assert set(described) == set(catalog.COMMANDS)
-    assert "actor_id" not in described["propose_pairing"]
-    assert described["propose_pairing"] == ["cohort_id", "format", "members"]
+def commands_with_an_actor() -> set[str]:
+    """Every public method of the application taking the keyword ``actor_id``."""
+    found = set()
+    for name, method in inspect.getmembers(KnowledgeShare, inspect.isfunction):
+        actor = inspect.signature(method).parameters.get("actor_id")
+        if not name.startswith("_") and actor and actor.kind is actor.KEYWORD_ONLY:
+            found.add(name)
+    return found
+
+
+def test_every_command_is_in_the_catalog_or_left_out_on_purpose():
+    listed = set(catalog.COMMANDS)
+    assert len(listed) == len(catalog.COMMANDS)  # none listed twice
+    assert not listed & LEFT_OUT
+    assert listed | LEFT_OUT == commands_with_an_actor()
+
+
+def test_a_commands_arguments_are_listed_in_order_without_the_actor(app):
+    assert catalog.arguments(app, "propose_pairing") == [
+        catalog.Argument("cohort_id", UUID, required=True),
+        catalog.Argument("format", str, required=True),
+        catalog.Argument("members", dict[UUID, str], required=True),
+    ]
+    assert catalog.describe(app)["propose_pairing"] == [
+        "cohort_id",
+        "format",
+        "members",
+    ]
+    for name in catalog.COMMANDS:
+        assert "actor_id" not in {a.name for a in catalog.arguments(app, name)}

@@ -4,8 +4,8 @@ pairing's start, reached with evidence, celebrated once reached."""
 from datetime import date, timedelta
 
 import pytest
-from domain_helpers import lesson
-from program_helpers import advance, launch, plan
+from support.posts import write
+from support.programs import new_cohort, one_on_one
 
 from kshare.domain.errors import Invalid, NotAllowed
 from kshare.domain.growth import plan_id
@@ -13,19 +13,11 @@ from kshare.domain.growth import plan_id
 
 @pytest.fixture
 def pairing(app, people):
-    cohort = plan(app, people.coordinator, launch(app, people.coordinator))
-    advance(app, people.coordinator, cohort, "enrolling")
-    app.enroll(actor_id=people.alice, cohort_id=cohort, role="mentor", capacity=2)
-    app.enroll(actor_id=people.bob, cohort_id=cohort, role="mentee")
-    pairing = app.propose_pairing(
-        actor_id=people.coordinator,
-        cohort_id=cohort,
-        format="one-on-one",
-        members={people.alice: "mentor", people.bob: "mentee"},
-    ).id
-    for member in (people.alice, people.bob):
-        app.accept_pairing(actor_id=member, pairing_id=pairing)
-    return pairing
+    """Alice mentors Bob; both accepted, neither acknowledged the agreement."""
+    cohort = new_cohort(app, people.coordinator)
+    return one_on_one(
+        app, people.coordinator, cohort, people.alice, people.bob, until="active"
+    )
 
 
 def goal(app, people, pairing, competency="code-review"):
@@ -98,10 +90,10 @@ def test_reaching_a_milestone_needs_evidence(app, people, pairing):
         app.reach_milestone(**reach, milestone_id=target)
     with pytest.raises(Invalid, match="start with https://"):
         app.reach_milestone(**reach, milestone_id=target, link="javascript:alert(1)")
-    someone_elses = lesson(app, people.carol)
+    someone_elses = write(app, people.carol)
     with pytest.raises(Invalid, match="a post the mentee published"):
         app.reach_milestone(**reach, milestone_id=target, post_id=someone_elses)
-    app.reach_milestone(**reach, milestone_id=target, post_id=lesson(app, people.bob))
+    app.reach_milestone(**reach, milestone_id=target, post_id=write(app, people.bob))
     with pytest.raises(Invalid, match="already reached"):
         app.reach_milestone(**reach, milestone_id=target, note="Again")
 

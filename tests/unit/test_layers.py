@@ -16,10 +16,10 @@ BELOW = ("eventsourcing.sqlite", "eventsourcing.postgres", "psycopg", "sqlite3")
 ALLOWED = {"eventlog"}  # and bootstrap.py, which builds the EventLog
 
 
-def modules():
+def modules(allowed=ALLOWED):
     for path in sorted(ROOT.rglob("*.py")):
         part = path.relative_to(ROOT).parts[0]
-        if part not in ALLOWED:
+        if part not in allowed:
             yield path, ast.parse(path.read_text(), str(path))
 
 
@@ -33,22 +33,35 @@ def imported(tree) -> set[str]:
     return names
 
 
-def test_only_the_event_log_imports_the_event_stores_recorders():
-    found = {
+def below_the_store(allowed=ALLOWED) -> set[str]:
+    return {
         f"{path.relative_to(ROOT)}: {name}"
-        for path, tree in modules()
+        for path, tree in modules(allowed)
         for name in imported(tree)
         if name.startswith(BELOW)
     }
-    assert found == set()
 
 
-def test_only_the_composition_root_hands_the_recorder_and_mapper_over():
-    found = {
+def handing_over(allowed=ALLOWED, composition_root="bootstrap.py") -> set[str]:
+    return {
         f"{path.relative_to(ROOT)}:{node.lineno} .{node.attr}"
-        for path, tree in modules()
-        if path.name != "bootstrap.py"
+        for path, tree in modules(allowed)
+        if path.name != composition_root
         for node in ast.walk(tree)
         if isinstance(node, ast.Attribute) and node.attr in ("recorder", "mapper")
     }
-    assert found == set()
+
+
+def test_only_the_event_log_imports_the_event_stores_recorders():
+    assert below_the_store() == set()
+    # The check sees such imports where they are allowed: it can fail.
+    assert any(found.startswith("eventlog/") for found in below_the_store(set()))
+
+
+def test_only_the_composition_root_hands_the_recorder_and_mapper_over():
+    assert handing_over() == set()
+    # The check sees the composition root doing it: it can fail.
+    assert any(
+        found.startswith("bootstrap.py:")
+        for found in handing_over(composition_root=None)
+    )

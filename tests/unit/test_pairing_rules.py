@@ -4,10 +4,10 @@ the agreement before sessions, private notes, and leaving a cohort."""
 import threading
 
 import pytest
-from domain_helpers import register
-from program_helpers import advance, launch, plan
+from support.apps import second_app
+from support.people import register
+from support.programs import STAGES, advance, enroll, new_cohort, pair
 
-from kshare.application import KnowledgeShare
 from kshare.domain.cohorts import enrollment_id
 from kshare.domain.errors import Conflict, Invalid, NotAllowed
 from kshare.domain.ids import OPERATOR
@@ -16,11 +16,11 @@ from kshare.domain.pairings import PrivateNote
 
 @pytest.fixture
 def cohort(app, people):
-    cohort = plan(app, people.coordinator, launch(app, people.coordinator))
-    advance(app, people.coordinator, cohort, "enrolling")
-    app.enroll(actor_id=people.alice, cohort_id=cohort, role="mentor", capacity=1)
+    """Alice mentors, with room for one mentee; Bob and Carol are mentees."""
+    cohort = new_cohort(app, people.coordinator)
+    enroll(app, people.alice, cohort, "mentor", capacity=1)
     for mentee in (people.bob, people.carol):
-        app.enroll(actor_id=mentee, cohort_id=cohort, role="mentee")
+        enroll(app, mentee, cohort, "mentee")
     return cohort
 
 
@@ -31,12 +31,9 @@ def propose(app, actor, cohort, members, format="one-on-one"):
 
 
 def active_pairing(app, people, cohort):
-    pairing = propose(
-        app, people.coordinator, cohort, {people.alice: "mentor", people.bob: "mentee"}
-    )
-    for member in (people.alice, people.bob):
-        app.accept_pairing(actor_id=member, pairing_id=pairing)
-    return pairing
+    """Alice and Bob accepted; neither acknowledged the agreement yet."""
+    members = {people.alice: "mentor", people.bob: "mentee"}
+    return pair(app, people.coordinator, cohort, members, until="active")
 
 
 @pytest.mark.parametrize(
@@ -113,8 +110,7 @@ def test_the_same_people_never_have_two_open_pairings(app, people, cohort):
 
 
 def test_nobody_in_a_closed_cohort_can_be_paired(app, people, cohort):
-    stages = ("kicked-off", "mid-cycle-review", "end-of-cycle-reflection")
-    advance(app, people.coordinator, cohort, *stages)
+    advance(app, people.coordinator, cohort, *STAGES[1:])
     app.close_cohort(
         actor_id=people.coordinator,
         cohort_id=cohort,
@@ -192,15 +188,11 @@ def test_two_racing_proposals_for_a_mentors_last_place_give_one_conflict(
     app = services.app
     cora = register(app, "cora", role="coordinator", actor_id=OPERATOR)
     mia, abe, bea = (register(app, h) for h in ("mia", "abe", "bea"))
-    cohort = plan(app, cora, launch(app, cora))
-    advance(app, cora, cohort, "enrolling")
-    app.enroll(actor_id=mia, cohort_id=cohort, role="mentor", capacity=1)
+    cohort = new_cohort(app, cora)
+    enroll(app, mia, cohort, "mentor", capacity=1)
     for mentee in (abe, bea):
-        app.enroll(actor_id=mentee, cohort_id=cohort, role="mentee")
-    apps = [
-        app,
-        KnowledgeShare(services.settings.event_store_env(), passwords=app.passwords),
-    ]
+        enroll(app, mentee, cohort, "mentee")
+    apps = [app, second_app(services)]
     barrier, outcomes = threading.Barrier(2), []
 
     def race(application, mentee):

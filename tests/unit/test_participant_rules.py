@@ -1,20 +1,14 @@
 """Signing up, signing in, roles and accounts: the rules people meet first."""
 
 import pytest
-from domain_helpers import PASSWORD, register
+from support.people import PASSWORD, register, registration
 
 from kshare.domain.errors import Conflict, Invalid, NotAllowed, NotAuthenticated
 from kshare.domain.ids import OPERATOR, participant_id
 
 
 def sign_up(app, **changes):
-    values = {
-        "email": "dana@example.org",
-        "handle": "dana",
-        "display_name": "Dana",
-        "password": PASSWORD,
-    }
-    return app.register_participant(**(values | changes))
+    return app.register_participant(**(registration("dana") | changes))
 
 
 @pytest.mark.parametrize("handle", ["ab", "-dana", "dana-", "Dana Smith", "d" * 31])

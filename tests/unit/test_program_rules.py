@@ -1,13 +1,12 @@
 """Programs, charters, templates, cohort lifecycle and enrollment rules."""
 
 import pytest
-from program_helpers import CHARTER, advance, launch, plan
+from support.people import register
+from support.programs import CHARTER, STAGES, advance, launch, new_cohort, plan
 
 from kshare.domain.cohorts import ORIENTATION
 from kshare.domain.errors import Conflict, Invalid, NotAllowed
 from kshare.domain.ids import OPERATOR
-
-STAGES = ("enrolling", "kicked-off", "mid-cycle-review", "end-of-cycle-reflection")
 
 
 @pytest.fixture
@@ -17,9 +16,7 @@ def program(app, people):
 
 @pytest.fixture
 def cohort(app, people, program):
-    cohort = plan(app, people.coordinator, program)
-    advance(app, people.coordinator, cohort, "enrolling")
-    return cohort
+    return new_cohort(app, people.coordinator, program=program)
 
 
 def test_only_a_coordinator_may_launch_a_program(app, people):
@@ -175,14 +172,7 @@ def test_leaving_a_cohort_needs_a_reason_and_happens_once(app, people, cohort):
 
 
 def test_a_sponsor_reads_but_does_not_run_cohorts(app, people, program):
-    sponsor = app.register_participant(
-        email="sam@example.org",
-        handle="sam",
-        display_name="Sam",
-        password="correct horse battery",
-        role="sponsor",
-        actor_id=OPERATOR,
-    ).id
+    sponsor = register(app, "sam", role="sponsor", actor_id=OPERATOR)
     with pytest.raises(NotAllowed, match="Only a coordinator may plan a cohort"):
         plan(app, sponsor, program)
 

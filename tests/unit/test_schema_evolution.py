@@ -4,7 +4,7 @@ import dataclasses
 from uuid import uuid4
 
 import pytest
-from previous_release import created, stored
+from support.previous_release import created, stored
 
 from kshare.domain.cohorts import Enrollment
 from kshare.domain.events import event_classes, event_name

@@ -3,7 +3,8 @@
 import hashlib
 
 import pytest
-from domain_helpers import lesson, register
+from support.people import register, registration
+from support.posts import write
 
 from kshare.domain.errors import NotAllowed, NotAuthenticated
 from kshare.domain.ids import OPERATOR
@@ -55,7 +56,7 @@ def test_every_stored_event_records_who_acted(services):
     app = services.app
     cora = register(app, "cora", role="coordinator", actor_id=OPERATOR)
     alice, bob = register(app, "alice"), register(app, "bob")
-    post_id = lesson(app, alice, publish=False)
+    post_id = write(app, alice, publish=False)
     app.publish_post(actor_id=alice, post_id=post_id)
     app.revise_post(
         actor_id=cora, post_id=post_id, title="Reviews, tidied", parts={"body": "x"}
@@ -94,14 +95,7 @@ def test_every_stored_event_records_who_acted(services):
 
 def test_a_receipt_carries_the_position_of_the_last_event_it_saved(services):
     app = services.app
-    receipts = [
-        app.register_participant(
-            email="alice@example.org",
-            handle="alice",
-            display_name="Alice",
-            password="long enough",
-        )
-    ]
+    receipts = [app.register_participant(**registration("alice"))]
     alice = receipts[0].id
     receipts.append(
         app.draft_post(

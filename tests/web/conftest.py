@@ -1,27 +1,19 @@
 """The site built by ``create_app`` on SQLite, with a few people signed in.
 
 Every test gets a fresh data directory, and the embedded projection runner
-is stopped at teardown. Helpers for forms and posts are in ``web_helpers``.
+is stopped at teardown. Builders that wait for the site's pages are in
+``support.site``; forms, pages and tokens in ``support.web``.
 """
 
 from types import SimpleNamespace
 
 import pytest
-from flask.testing import FlaskClient
-from web_helpers import register, sign_in
+from support.site import join
+from support.web import CarefulClient, sign_in
 
 from kshare.config import Settings
 from kshare.domain.ids import OPERATOR
 from kshare.web import create_app
-
-
-class CarefulClient(FlaskClient):
-    """A test client for which no response may ever show a stack trace."""
-
-    def open(self, *args, **kwargs):
-        response = super().open(*args, **kwargs)
-        assert b"Traceback" not in response.get_data()
-        return response
 
 
 @pytest.fixture
@@ -47,10 +39,16 @@ def client(app):
 def people(services) -> SimpleNamespace:
     """A coordinator and two participants, registered through the application."""
     return SimpleNamespace(
-        cora=register(services, "cora", role="coordinator", actor_id=OPERATOR),
-        alice=register(services, "alice"),
-        bob=register(services, "bob"),
+        cora=join(services, "cora", role="coordinator", actor_id=OPERATOR),
+        alice=join(services, "alice"),
+        bob=join(services, "bob"),
     )
+
+
+@pytest.fixture
+def dan(services):
+    """Someone in no pairing, and no coordinator."""
+    return join(services, "dan")
 
 
 @pytest.fixture
@@ -70,7 +68,7 @@ def as_cora(app, people):
 
 @pytest.fixture
 def auditor(services):
-    return register(services, "audrey", role="auditor", actor_id=OPERATOR)
+    return join(services, "audrey", role="auditor", actor_id=OPERATOR)
 
 
 @pytest.fixture

@@ -1,13 +1,15 @@
 """Signing up, signing in and out, and pages that need someone signed in."""
 
 import pytest
-from web_helpers import PASSWORD, html, submit, write
+from support.people import PASSWORD
+from support.site import write
+from support.web import html, html_at, submit
 
 NEWCOMER = {
     "display_name": "Nia Newcomer",
     "handle": "nia",
     "email": "nia@example.org",
-    "password": "long enough password",
+    "password": PASSWORD,
     "team": "Payments",
     "role_title": "Engineer",
     "interests": "testing, mentoring",
@@ -19,10 +21,10 @@ def test_signing_up_creates_the_account_and_signs_in(client):
     response = submit(client, "/signup", NEWCOMER)
     assert response.status_code == 302
     assert response.headers["Location"] == "/"
-    home = html(client.get("/"))
+    home = html_at(client, "/")
     assert "Welcome to kshare!" in home
     assert "@nia" in home
-    profile = html(client.get("/people/nia"))
+    profile = html_at(client, "/people/nia")
     assert "Nia Newcomer" in profile
     assert "Payments" in profile
     assert "testing, mentoring" in profile
@@ -46,7 +48,7 @@ def test_a_sign_up_that_breaks_a_rule_shows_the_form_again_with_why(
     assert message in page
     assert '<form method="post"' in page
     assert 'value="Payments"' in page  # what was typed is kept
-    assert "@nia" not in html(client.get("/"))
+    assert "@nia" not in html_at(client, "/")
 
 
 def test_signing_up_with_a_taken_email_says_so(client, people):
@@ -67,7 +69,7 @@ def test_signing_in_with_the_right_password_goes_home(client, people):
     )
     assert response.status_code == 302
     assert response.headers["Location"] == "/"
-    assert "@alice" in html(client.get("/"))
+    assert "@alice" in html_at(client, "/")
 
 
 @pytest.mark.parametrize(
@@ -79,13 +81,13 @@ def test_signing_in_with_wrong_credentials_shows_why_with_401(client, people, em
     page = html(response)
     assert "Wrong email or password." in page
     assert f'value="{email}"' in page
-    assert "@alice" not in html(client.get("/"))
+    assert "@alice" not in html_at(client, "/")
 
 
 def test_signing_out_ends_the_session(as_alice):
     response = submit(as_alice, "/signout", {}, page="/")
     assert response.status_code == 302
-    home = html(as_alice.get("/"))
+    home = html_at(as_alice, "/")
     assert "Signed out." in home
     assert "@alice" not in home
     assert as_alice.get("/write").status_code == 302
@@ -93,7 +95,7 @@ def test_signing_out_ends_the_session(as_alice):
 
 def test_signing_out_needs_a_post(as_alice):
     assert as_alice.get("/signout").status_code == 405
-    assert "@alice" in html(as_alice.get("/"))
+    assert "@alice" in html_at(as_alice, "/")
 
 
 @pytest.mark.parametrize(
@@ -125,7 +127,7 @@ def test_a_page_that_needs_someone_signed_in_sends_visitors_to_sign_in(
 
 def test_signing_in_returns_to_the_page_asked_for(client, people):
     sign_in_page = client.get("/write?kind=story").headers["Location"]
-    assert 'name="next" value="/write?kind=story"' in html(client.get(sign_in_page))
+    assert 'name="next" value="/write?kind=story"' in html_at(client, sign_in_page)
     response = submit(
         client,
         "/signin",
@@ -172,7 +174,7 @@ def test_a_session_of_a_deactivated_account_is_ended(as_alice, services, people)
         actor_id=people.alice.id, participant_id=people.alice.id, reason="leaving"
     )
     assert services.wait_for(receipt.position)
-    assert "@alice" not in html(as_alice.get("/"))
+    assert "@alice" not in html_at(as_alice, "/")
     assert as_alice.get("/write").status_code == 302
     response = submit(
         as_alice, "/signin", {"email": people.alice.email, "password": PASSWORD}

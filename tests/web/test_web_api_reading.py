@@ -4,7 +4,8 @@ import uuid
 from uuid import UUID
 
 import pytest
-from web_helpers import error_of, story, write
+from support.site import story, write
+from support.web import error_of
 
 from kshare.domain.ids import OPERATOR
 

@@ -4,7 +4,8 @@ import json
 import uuid
 
 import pytest
-from web_helpers import bearer, csrf_token, error_of, write
+from support.site import write
+from support.web import bearer, csrf_token, error_of
 
 from kshare.domain.ids import OPERATOR
 

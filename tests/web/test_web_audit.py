@@ -2,13 +2,13 @@
 
 import hashlib
 import re
-import sqlite3
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from uuid import UUID
 
 import pytest
-from program_helpers_web import cohort, pairing
-from web_helpers import bearer, done, error_of, html, write
+from support.site import new_cohort, one_on_one, session, settle, write
+from support.store import RawStore
+from support.web import bearer, error_of, html, html_at
 
 from kshare.domain.clock import simulated_time
 from kshare.domain.confidential import REDACTED
@@ -22,16 +22,14 @@ SCRIPT = "<script>alert('owned')</script>"
 @pytest.fixture
 def secrets(services, people):
     """A pairing with a private note and a survey answer; the secrets to look for."""
-    cohort_id = cohort(services, people.cora)
-    pairing_id = pairing(services, people.cora, people.alice, people.bob, cohort_id)
+    cohort_id = new_cohort(services, people.cora)
+    pairing_id = one_on_one(services, people.cora, cohort_id, people.alice, people.bob)
+    session(services, people.bob, pairing_id, minutes=60, private_note=NOTE)
     app = services.app
-    app.log_session(actor_id=people.bob.id, pairing_id=pairing_id,
-                    held_on=date(2026, 2, 3), minutes=60, format="virtual",
-                    private_note=NOTE)  # fmt: skip
     app.answer_survey(actor_id=people.bob.id, cohort_id=cohort_id, value=5,
                       occasion="mid-cycle", sentiment=2, comment=COMMENT)  # fmt: skip
-    token, receipt = app.issue_token(actor_id=OPERATOR, email=people.bob.email)
-    done(services, receipt)
+    token, _ = app.issue_token(actor_id=OPERATOR, email=people.bob.email)
+    settle(services)
     password_hash = app.repository.get(people.bob.id).password_hash
     digest = hashlib.sha256(token.encode()).hexdigest()
     return {
@@ -71,8 +69,8 @@ def test_only_auditors_may_open_the_audit_pages_and_api(
 
 
 def test_the_audit_link_is_in_the_navigation_of_auditors_only(as_auditor, as_cora):
-    assert 'href="/audit"' in html(as_auditor.get("/"))
-    assert 'href="/audit"' not in html(as_cora.get("/"))
+    assert 'href="/audit"' in html_at(as_auditor, "/")
+    assert 'href="/audit"' not in html_at(as_cora, "/")
     landing = as_auditor.get("/audit")
     assert landing.status_code == 200 and 'href="/audit/log"' in html(landing)
 
@@ -81,7 +79,7 @@ def test_each_row_shows_the_event_and_links_its_aggregate_and_actor(
     services, people, as_auditor
 ):
     post = write(services, people.alice, "Pairing on migrations")
-    page = html(as_auditor.get("/audit/log?type=Post.Drafted"))
+    page = html_at(as_auditor, "/audit/log?type=Post.Drafted")
     assert f'href="/audit/aggregates/{post}"' in page
     assert 'href="/people/alice"' in page
     assert "Post.Drafted" in page and "Pairing on migrations" in page
@@ -93,6 +91,7 @@ def test_confidential_fields_never_appear_in_pages_or_json(
 ):
     responses = [as_auditor.get("/audit/log"), as_auditor.get("/api/audit/events")]
     aggregates = {e["aggregate_id"] for e in events_json(as_auditor, per_page=200)}
+    assert str(secrets["pairing"]) in aggregates  # the histories looked into below
     for aggregate in aggregates:
         for prefix in ("/audit/aggregates/", "/api/audit/aggregates/"):
             responses.append(as_auditor.get(prefix + aggregate))
@@ -111,11 +110,12 @@ def test_the_history_of_a_revised_post_shows_the_removed_and_added_lines(
     services, people, as_auditor
 ):
     post = write(services, people.alice, body="Keep reviews small.\nAsk first.")
-    done(services, services.app.revise_post(
+    services.app.revise_post(
         actor_id=people.alice.id, post_id=UUID(post), title="Review small changes",
         parts={"body": "Keep reviews small.\nListen first."},
-    ))  # fmt: skip
-    page = html(as_auditor.get(f"/audit/aggregates/{post}"))
+    )  # fmt: skip
+    settle(services)
+    page = html_at(as_auditor, f"/audit/aggregates/{post}")
     assert re.search(r'class="line removed">.*?<del>Ask</del> first\.</div>', page)
     assert re.search(r'class="line added">.*?<ins>Listen</ins> first\.</div>', page)
     versions = as_auditor.get(f"/api/audit/aggregates/{post}").get_json()["versions"]
@@ -127,7 +127,7 @@ def test_the_history_of_a_pairing_and_of_its_cohort(
     services, people, secrets, as_auditor
 ):
     pairing_id = secrets["pairing"]
-    page = html(as_auditor.get(f"/audit/aggregates/{pairing_id}"))
+    page = html_at(as_auditor, f"/audit/aggregates/{pairing_id}")
     assert "Pairing.Proposed" in page and "Pairing.Activated" in page
     assert re.search(r"<del>proposed</del>\s*→\s*<ins>active</ins>", page)
     api = as_auditor.get(f"/api/audit/aggregates/{secrets['cohort']}").get_json()
@@ -143,12 +143,13 @@ def test_a_title_with_a_script_is_escaped_in_the_log_and_the_history(
     services, people, as_auditor
 ):
     post = write(services, people.alice, f"Tips {SCRIPT}")
-    done(services, services.app.revise_post(
+    services.app.revise_post(
         actor_id=people.alice.id, post_id=UUID(post), title=f"Better tips {SCRIPT}",
         parts={"summary": "", "body": "Small pull requests."},
-    ))  # fmt: skip
+    )  # fmt: skip
+    settle(services)
     for page in (f"/audit/log?aggregate={post}", f"/audit/aggregates/{post}"):
-        shown = html(as_auditor.get(page))
+        shown = html_at(as_auditor, page)
         assert SCRIPT not in shown and "<script>" not in shown
         assert "&lt;script&gt;" in shown
 
@@ -173,7 +174,7 @@ def test_filters_narrow_the_log(services, people, secrets, as_auditor):
         ]
     on_the_day = events_json(as_auditor, **{"from": "2025-03-10", "to": "2025-03-10"})
     assert [e["event_type"] for e in on_the_day] == ["Post.Published", "Post.Drafted"]
-    page = html(as_auditor.get("/audit/log?actor=@bob&order=oldest"))
+    page = html_at(as_auditor, "/audit/log?actor=@bob&order=oldest")
     assert "@alice</a></td>" not in page and "@bob</a></td>" in page
 
 
@@ -182,10 +183,10 @@ def test_the_log_pages_by_fifty_and_the_api_reads_on_with_a_cursor(
 ):
     for n in range(30):
         write(services, people.alice, f"Lesson number {n}")
-    first = html(as_auditor.get("/audit/log"))
+    first = html_at(as_auditor, "/audit/log")
     assert first.count('<tr class="payload">') == 50
     assert 'href="/audit/log?page=2"' in first
-    second = html(as_auditor.get("/audit/log?page=2"))
+    second = html_at(as_auditor, "/audit/log?page=2")
     total = services.log.head()
     assert second.count('<tr class="payload">') == total - 50
     assert 'href="/audit/log?page=1"' in second
@@ -234,12 +235,8 @@ def test_an_event_that_cannot_be_read_is_flagged_and_ends_its_history(
 ):
     post = write(services, people.alice, "Tampered with")
     (published,) = events_json(as_auditor, type="Post.Published", aggregate=post)
-    store = sqlite3.connect(services.settings.home / "events.sqlite")
-    with store:
-        table = services.app.recorder.events_table_name
-        store.execute(f"UPDATE {table} SET state = ? WHERE rowid = ?",
-                      (b"\x00garbled", published["position"]))  # fmt: skip
-    store.close()
+    with RawStore(services) as raw:
+        raw.set_state(published["position"], b"\x00garbled")
     page = as_auditor.get(f"/audit/log?aggregate={post}")
     assert page.status_code == 200 and "cannot be read" in html(page)
     (flagged, _) = events_json(as_auditor, aggregate=post)
@@ -248,5 +245,5 @@ def test_an_event_that_cannot_be_read_is_flagged_and_ends_its_history(
     history = as_auditor.get(f"/api/audit/aggregates/{post}").get_json()
     assert history["aggregate"]["unreadable_from_version"] == published["version"]
     assert len(history["versions"]) == published["version"] - 1
-    shown = html(as_auditor.get(f"/audit/aggregates/{post}"))
+    shown = html_at(as_auditor, f"/audit/aggregates/{post}")
     assert f"Version {published['version']} cannot be read" in shown

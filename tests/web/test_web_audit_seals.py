@@ -1,9 +1,10 @@
 """Seals on the site and in the API: seal, verify, download a redacted export."""
 
 import json
-import sqlite3
 
-from web_helpers import bearer, done, submit
+from support.site import settle
+from support.store import RawStore
+from support.web import bearer, submit
 
 NOTE = "Pangolin thinks the team lead is unfair"
 
@@ -24,25 +25,19 @@ def test_verify_on_the_site_says_intact_then_names_an_altered_event(
     services.seal()
     intact = submit(as_auditor, "/audit/verify", {}, "/audit")
     assert intact.status_code == 200 and "Intact" in intact.text
-    with sqlite3.connect(services.settings.home / "events.sqlite") as conn:
-        (position,) = conn.execute(
-            "SELECT MIN(rowid) FROM stored_events WHERE instr(state, 'Alice') > 0"
-        ).fetchone()
-        conn.execute(
-            "UPDATE stored_events SET state = CAST(replace(state, 'Alice', 'Mallory') "
-            "AS BLOB) WHERE rowid = ?",
-            (position,),
-        )
+    with RawStore(services) as raw:
+        position = raw.first_holding(b"Alice")
+        raw.replace(position, b"Alice", b"Mallory")
     altered = submit(as_auditor, "/audit/verify", {}, "/audit")
     assert altered.status_code == 409
     assert f"Altered at position {position} (changed)" in altered.text
 
 
 def test_the_downloaded_export_is_redacted_and_recorded(services, as_auditor, people):
-    receipt = services.app.deactivate_participant(
+    services.app.deactivate_participant(
         actor_id=people.bob.id, participant_id=people.bob.id, reason=NOTE
     )
-    done(services, receipt)
+    settle(services)
     head = services.log.head()
     response = as_auditor.get("/audit/export.jsonl")
     assert response.status_code == 200

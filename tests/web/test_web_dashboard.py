@@ -4,8 +4,8 @@ import csv
 import io
 
 import pytest
-from program_helpers_web import cohort, enroll
-from web_helpers import html, register, sign_in
+from support.site import join, new_cohort, one_on_one, session
+from support.web import html, html_at, sign_in
 
 from kshare.domain.ids import OPERATOR
 
@@ -13,29 +13,17 @@ from kshare.domain.ids import OPERATOR
 @pytest.fixture
 def running(services, people):
     """A kicked-off cohort where Alice mentors Bob and they met twice."""
-    cohort_id = cohort(services, people.cora, stages=("enrolling", "kicked-off"))
-    enroll(services, people.alice, cohort_id, "mentor", capacity=2)
-    enroll(services, people.bob, cohort_id, "mentee")
-    app = services.app
-    pairing = app.propose_pairing(
-        actor_id=people.cora.id,
-        cohort_id=cohort_id,
-        format="one-on-one",
-        members={people.alice.id: "mentor", people.bob.id: "mentee"},
-    ).id
-    for person in (people.alice, people.bob):
-        app.accept_pairing(actor_id=person.id, pairing_id=pairing)
-        app.acknowledge_agreement(actor_id=person.id, pairing_id=pairing)
+    cohort_id = new_cohort(services, people.cora, stages=("enrolling", "kicked-off"))
+    pairing = one_on_one(services, people.cora, cohort_id, people.alice, people.bob)
     for held in ("2026-01-12", "2026-01-26"):
-        receipt = app.log_session(
-            actor_id=people.bob.id,
-            pairing_id=pairing,
+        session(
+            services,
+            people.bob,
+            pairing,
             held_on=held,
             minutes=45,
-            format="virtual",
             shared_notes="Notes",
         )
-    services.wait_for(receipt.position)
     return cohort_id
 
 
@@ -44,7 +32,7 @@ def test_the_dashboard_shows_each_cohort_with_its_figures(as_cora, running):
     assert page.status_code == 200
     text = html(page)
     assert "Spring" in text and "Program dashboard" in text
-    detail = html(as_cora.get(f"/dashboard/cohorts/{running}"))
+    detail = html_at(as_cora, f"/dashboard/cohorts/{running}")
     assert "Sessions per month" in detail and "<svg" in detail
     assert "2026-01" in detail and "1.5 h" in detail
 
@@ -52,7 +40,7 @@ def test_the_dashboard_shows_each_cohort_with_its_figures(as_cora, running):
 def test_a_sponsor_reads_the_dashboard_and_a_participant_may_not(
     app, services, as_alice, running
 ):
-    sponsor = register(services, "sam", role="sponsor", actor_id=OPERATOR)
+    sponsor = join(services, "sam", role="sponsor", actor_id=OPERATOR)
     assert sign_in(app.test_client(), sponsor).get("/dashboard").status_code == 200
     assert as_alice.get("/dashboard").status_code == 403
     assert as_alice.get(f"/dashboard/cohorts/{running}.csv").status_code == 403
@@ -63,7 +51,7 @@ def test_a_sponsor_reads_the_dashboard_and_a_participant_may_not(
 def test_an_auditor_reads_the_dashboard_but_finds_no_write_button(
     app, services, running
 ):
-    auditor = register(services, "audrey", role="auditor", actor_id=OPERATOR)
+    auditor = join(services, "audrey", role="auditor", actor_id=OPERATOR)
     page = sign_in(app.test_client(), auditor).get("/dashboard")
     assert page.status_code == 200
     assert "Dashboard" in page.text and ">Write</a>" not in page.text

@@ -5,7 +5,8 @@ from uuid import UUID
 
 import feedparser
 import pytest
-from web_helpers import story, submit, write
+from support.site import story, write
+from support.web import submit
 
 from kshare.domain.clock import iso_week
 from kshare.domain.ids import OPERATOR
@@ -109,7 +110,9 @@ def test_the_weekly_feed_is_valid_atom_with_this_week_first(client, weeks):
 
 
 def test_every_weekly_entry_has_a_link_an_author_a_date_and_the_note(client, weeks):
-    for entry in parsed(client, "/feeds/lesson-of-the-week.atom").entries:
+    entries = parsed(client, "/feeds/lesson-of-the-week.atom").entries
+    assert len(entries) == len(weeks)
+    for entry in entries:
         assert entry.link.startswith("http://localhost/posts/")
         assert entry.author == "Bob"
         assert entry.updated_parsed is not None

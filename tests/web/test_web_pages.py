@@ -3,7 +3,8 @@
 import uuid
 
 import pytest
-from web_helpers import html, story, write
+from support.site import story, write
+from support.web import html, html_at
 
 PAGES = [
     "/",
@@ -52,45 +53,45 @@ def test_every_page_renders_for_someone_signed_in(as_alice, posts, page):
 def test_every_page_renders_on_an_empty_site(client):
     for page in ("/", "/stories", "/lessons", "/lesson-of-the-week", "/library"):
         assert client.get(page).status_code == 200, page
-    assert "No lesson has been published yet." in html(client.get("/"))
+    assert "No lesson has been published yet." in html_at(client, "/")
 
 
 def test_the_pages_list_what_was_published(client, posts):
-    assert "The migration that slipped" in html(client.get("/stories"))
-    assert "Review small changes" in html(client.get("/lessons"))
-    home = html(client.get("/"))
+    assert "The migration that slipped" in html_at(client, "/stories")
+    assert "Review small changes" in html_at(client, "/lessons")
+    home = html_at(client, "/")
     assert "The migration that slipped" in home
     assert "Review small changes" in home
 
 
 def test_a_post_page_shows_its_rendered_markdown(client, posts):
-    page = html(client.get(f"/posts/{posts['lesson']}"))
+    page = html_at(client, f"/posts/{posts['lesson']}")
     assert "<strong>careful</strong>" in page
     assert "Keep reviews small." in page
 
 
 def test_the_library_finds_a_post_by_its_words_and_by_its_filters(client, posts):
-    assert "Review small changes" in html(client.get("/library?q=careful"))
-    assert "The migration that slipped" in html(client.get("/library?kind=story"))
-    assert "Review small changes" not in html(client.get("/library?kind=story"))
-    assert "Review small changes" in html(client.get("/library?tag=code-review"))
-    assert "Review small changes" in html(client.get("/library?author=alice"))
+    assert "Review small changes" in html_at(client, "/library?q=careful")
+    assert "The migration that slipped" in html_at(client, "/library?kind=story")
+    assert "Review small changes" not in html_at(client, "/library?kind=story")
+    assert "Review small changes" in html_at(client, "/library?tag=code-review")
+    assert "Review small changes" in html_at(client, "/library?author=alice")
 
 
 def test_the_library_pages_through_many_results(client, services, people):
     for number in range(12):
         write(services, people.alice, f"Lesson number {number}")
-    first = html(client.get("/library?q=lesson&sort=newest"))
-    second = html(client.get("/library?q=lesson&sort=newest&page=2"))
+    first = html_at(client, "/library?q=lesson&sort=newest")
+    second = html_at(client, "/library?q=lesson&sort=newest&page=2")
     assert "Page 1 of 2" in first
     assert "Page 2 of 2" in second
     assert "Lesson number 11" in first
     assert "Lesson number 0" in second
-    assert "Page 1 of 1" not in html(client.get("/library?q=lesson&per_page=20"))
+    assert "Page 1 of 1" not in html_at(client, "/library?q=lesson&per_page=20")
 
 
 def test_a_person_page_shows_their_profile_and_posts(client, posts):
-    page = html(client.get("/people/alice"))
+    page = html_at(client, "/people/alice")
     assert "@alice" in page
     assert "Review small changes" in page
 
@@ -122,15 +123,15 @@ def draft(services, people) -> str:
 def test_a_draft_is_not_found_for_visitors_and_other_people(client, as_bob, draft):
     assert client.get(f"/posts/{draft}").status_code == 404
     assert as_bob.get(f"/posts/{draft}").status_code == 404
-    assert "A half-written thought" not in html(as_bob.get("/people/alice"))
-    assert "A half-written thought" not in html(client.get("/lessons"))
+    assert "A half-written thought" not in html_at(as_bob, "/people/alice")
+    assert "A half-written thought" not in html_at(client, "/lessons")
 
 
 def test_a_draft_is_visible_to_its_author(as_alice, draft):
-    page = html(as_alice.get(f"/posts/{draft}"))
+    page = html_at(as_alice, f"/posts/{draft}")
     assert "A half-written thought" in page
     assert ">draft<" in page
-    assert "A half-written thought" in html(as_alice.get("/people/alice"))
+    assert "A half-written thought" in html_at(as_alice, "/people/alice")
 
 
 def test_a_coordinator_may_open_someone_elses_draft(as_cora, draft):

@@ -1,8 +1,9 @@
 """The program side of the JSON API: commands by name and the read models."""
 
 import pytest
-from program_helpers_web import CHARTER, cohort, enroll
-from web_helpers import bearer, error_of
+from support.programs import CHARTER
+from support.site import enroll, new_cohort, one_on_one, session
+from support.web import bearer, error_of
 
 
 def test_commands_are_listed_and_run_by_name(client, services, people):
@@ -47,7 +48,7 @@ def test_commands_need_credentials_and_follow_the_policy(client, services, peopl
 
 
 def test_a_cohort_its_metrics_and_matching(client, services, people):
-    cohort_id = cohort(services, people.cora)
+    cohort_id = new_cohort(services, people.cora)
     enroll(
         services,
         people.alice,
@@ -85,28 +86,18 @@ def test_a_cohort_its_metrics_and_matching(client, services, people):
 def test_a_pairing_is_read_by_its_members_with_their_own_notes_only(
     client, services, people
 ):
-    cohort_id = cohort(services, people.cora)
-    enroll(services, people.alice, cohort_id, "mentor", capacity=1)
-    enroll(services, people.bob, cohort_id, "mentee")
-    app = services.app
-    pairing = app.propose_pairing(
-        actor_id=people.cora.id,
-        cohort_id=cohort_id,
-        format="one-on-one",
-        members={people.alice.id: "mentor", people.bob.id: "mentee"},
-    ).id
-    for person in (people.alice, people.bob):
-        app.accept_pairing(actor_id=person.id, pairing_id=pairing)
-        app.acknowledge_agreement(actor_id=person.id, pairing_id=pairing)
-    receipt = app.log_session(
-        actor_id=people.bob.id,
-        pairing_id=pairing,
+    cohort_id = new_cohort(services, people.cora)
+    pairing = one_on_one(
+        services, people.cora, cohort_id, people.alice, people.bob, capacity=1
+    )
+    session(
+        services,
+        people.bob,
+        pairing,
         held_on="2026-02-02",
         minutes=30,
-        format="virtual",
         private_note="Bob only",
     )
-    services.wait_for(receipt.position)
     bobs = client.get(
         f"/api/pairings/{pairing}", headers=bearer(services, people.bob)
     ).get_json()
@@ -122,7 +113,7 @@ def test_a_pairing_is_read_by_its_members_with_their_own_notes_only(
 
 
 def test_suggestions_for_one_mentee_explain_each_mentor(client, services, people):
-    cohort_id = cohort(services, people.cora)
+    cohort_id = new_cohort(services, people.cora)
     enroll(
         services,
         people.alice,

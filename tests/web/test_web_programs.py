@@ -3,13 +3,14 @@
 import uuid
 
 import pytest
-from program_helpers_web import CHARTER_FORM, STAGES, cohort, enroll, outsider, program
-from web_helpers import done, html, sign_in, submit
+from support.programs import CHARTER_FORM, STAGES
+from support.site import enroll, launch, new_cohort, settle
+from support.web import html, html_at, sign_in, submit
 
 
 def test_the_programs_list_and_a_program_page_render(client, services, people):
-    program(services, people.cora)
-    listed = html(client.get("/programs"))
+    launch(services, people.cora)
+    listed = html_at(client, "/programs")
     assert "Tech leads" in listed
     assert "Launch a program" not in listed  # a visitor sees no coordinator form
     page = client.get("/programs/leads")
@@ -21,7 +22,7 @@ def test_the_programs_list_and_a_program_page_render(client, services, people):
 
 
 def test_the_programs_link_is_in_the_navigation(client):
-    assert 'href="/programs"' in html(client.get("/"))
+    assert 'href="/programs"' in html_at(client, "/")
 
 
 def test_a_coordinator_launches_revises_and_plans_a_cohort_through_forms(as_cora):
@@ -35,7 +36,7 @@ def test_a_coordinator_launches_revises_and_plans_a_cohort_through_forms(as_cora
     planned = {"slug": "spring", "name": "Spring 2026", "pilot": "1"}
     planned |= {"starts_on": "2026-01-05", "ends_on": "2026-06-30"}
     assert submit(as_cora, "/programs/leads/cohorts", planned).status_code == 302
-    page = html(as_cora.get("/programs/leads"))
+    page = html_at(as_cora, "/programs/leads")
     assert "Version 1: Launched" in page
     assert "Version 2: Meet less often" in page
     assert "Every 21 days" in page
@@ -45,11 +46,11 @@ def test_a_coordinator_launches_revises_and_plans_a_cohort_through_forms(as_cora
 
 
 def test_a_coordinator_saves_a_template_shown_under_its_kind(as_cora, services, people):
-    program(services, people.cora)
+    launch(services, people.cora)
     template = {"kind": "discussion", "key": "stuck", "title": "When you are stuck"}
     template |= {"body": "What did you *try*?", "challenge": "problem-solving"}
     assert submit(as_cora, "/programs/leads/templates", template).status_code == 302
-    page = html(as_cora.get("/programs/leads"))
+    page = html_at(as_cora, "/programs/leads")
     assert "When you are stuck" in page
     assert "<em>try</em>" in page
     assert "problem-solving" in page
@@ -65,7 +66,7 @@ def test_a_charter_breaking_a_rule_is_shown_again_with_why(as_cora, services):
 
 
 def test_a_participant_is_refused_every_coordinator_form(as_alice, services, people):
-    cohort_id = cohort(services, people.cora, stages=())
+    cohort_id = new_cohort(services, people.cora, stages=())
     forms = {
         "/programs": {"name": "Mine", "slug": "mine", **CHARTER_FORM},
         "/programs/leads/charter": {**CHARTER_FORM, "note": "Mine now"},
@@ -84,15 +85,15 @@ def test_a_participant_is_refused_every_coordinator_form(as_alice, services, peo
 def test_the_cohort_board_moves_through_its_stages_and_closes(
     as_cora, services, people
 ):
-    cohort_id = cohort(services, people.cora, stages=())
+    cohort_id = new_cohort(services, people.cora, stages=())
     board = f"/cohorts/{cohort_id}"
     for stage in STAGES:
-        assert f'name="to" value="{stage}"' in html(as_cora.get(board))
+        assert f'name="to" value="{stage}"' in html_at(as_cora, board)
         assert submit(as_cora, f"{board}/advance", {"to": stage}).status_code == 302
-    assert 'name="to"' not in html(as_cora.get(board))
+    assert 'name="to"' not in html_at(as_cora, board)
     summary = {"lessons_learned": "Pairs met", "next_direction": "Try groups"}
     assert submit(as_cora, f"{board}/close", summary).status_code == 302
-    page = html(as_cora.get(board))
+    page = html_at(as_cora, board)
     assert "Stage: closed" in page
     assert "Pairs met" in page and "Try groups" in page
     for stage in ("planned", *STAGES, "closed"):
@@ -100,7 +101,7 @@ def test_the_cohort_board_moves_through_its_stages_and_closes(
 
 
 def test_moving_a_cohort_out_of_order_is_shown_with_why(as_cora, services, people):
-    cohort_id = cohort(services, people.cora, stages=())
+    cohort_id = new_cohort(services, people.cora, stages=())
     response = submit(as_cora, f"/cohorts/{cohort_id}/advance", {"to": "closed"})
     assert response.status_code == 422
     assert "reflection summary" in html(response)
@@ -109,17 +110,17 @@ def test_moving_a_cohort_out_of_order_is_shown_with_why(as_cora, services, peopl
 def test_a_person_enrolls_through_the_form_and_ticks_off_orientation(
     as_alice, services, people
 ):
-    board = f"/cohorts/{cohort(services, people.cora)}"
-    assert "Enroll" in html(as_alice.get(board))
+    board = f"/cohorts/{new_cohort(services, people.cora)}"
+    assert "Enroll" in html_at(as_alice, board)
     form = {"role": "mentor", "capacity": "2", "availability": "Tuesdays"}
     form |= {"goals": "Coach", "expertise": "Code review, testing", "interests": ""}
     assert submit(as_alice, f"{board}/enroll", form).status_code == 302
-    page = html(as_alice.get(board))
+    page = html_at(as_alice, board)
     assert "0/4" in page
     assert "Your orientation" in page
     step = {"item": "read-the-charter"}
     assert submit(as_alice, f"{board}/orientation", step).status_code == 302
-    page = html(as_alice.get(board))
+    page = html_at(as_alice, board)
     assert "1/4" in page
     assert "✓ read-the-charter" in page
     member = services.programs.members(board.removeprefix("/cohorts/"))[0]
@@ -127,14 +128,14 @@ def test_a_person_enrolls_through_the_form_and_ticks_off_orientation(
 
 
 def test_enrolling_in_a_planned_cohort_is_refused_with_why(as_alice, services, people):
-    planned = cohort(services, people.cora, stages=())
+    planned = new_cohort(services, people.cora, stages=())
     response = submit(as_alice, f"/cohorts/{planned}/enroll", {"role": "mentee"})
     assert response.status_code == 422
     assert "nobody can join it now" in html(response)
 
 
 def test_enrolling_twice_is_refused_with_why(as_alice, services, people):
-    cohort_id = cohort(services, people.cora)
+    cohort_id = new_cohort(services, people.cora)
     enroll(services, people.alice, cohort_id, "mentee")
     response = submit(as_alice, f"/cohorts/{cohort_id}/enroll", {"role": "mentee"})
     assert response.status_code == 409
@@ -142,22 +143,21 @@ def test_enrolling_twice_is_refused_with_why(as_alice, services, people):
 
 
 def test_leaving_a_cohort_shows_the_reason_on_the_board(as_alice, services, people):
-    cohort_id = cohort(services, people.cora)
+    cohort_id = new_cohort(services, people.cora)
     enroll(services, people.alice, cohort_id, "mentee")
     leaving = {"reason": "New job"}
     assert submit(as_alice, f"/cohorts/{cohort_id}/leave", leaving).status_code == 302
-    assert "left: New job" in html(as_alice.get(f"/cohorts/{cohort_id}"))
+    assert "left: New job" in html_at(as_alice, f"/cohorts/{cohort_id}")
 
 
 @pytest.fixture
-def surveyed(services, people):
+def surveyed(services, people, dan):
     """A cohort whose members are alice, bob and dan; alice and bob answered."""
-    cohort_id = cohort(services, people.cora)
-    dan = outsider(services)
+    cohort_id = new_cohort(services, people.cora)
     for person in (people.alice, people.bob, dan):
         enroll(services, person, cohort_id, "mentee")
     for person, rating in ((people.alice, 4), (people.bob, 2)):
-        answer = services.app.answer_survey(
+        services.app.answer_survey(
             actor_id=person.id,
             cohort_id=cohort_id,
             occasion="mid-cycle",
@@ -165,12 +165,12 @@ def surveyed(services, people):
             value=rating,
             comment=f"Secret comment {rating}",
         )
-        done(services, answer)
+    settle(services)
     return cohort_id, dan
 
 
 def test_survey_results_are_hidden_below_three_answers(as_cora, surveyed):
-    page = html(as_cora.get(f"/cohorts/{surveyed[0]}"))
+    page = html_at(as_cora, f"/cohorts/{surveyed[0]}")
     assert "2 answers, shown from 3" in page
     assert "Secret comment" not in page
 
@@ -180,10 +180,10 @@ def test_the_third_answer_through_the_form_shows_the_aggregate(app, as_cora, sur
     as_dan = sign_in(app.test_client(), dan)
     answer = {"occasion": "mid-cycle", "sentiment": "3", "value": "5", "comment": ""}
     assert submit(as_dan, f"/cohorts/{cohort_id}/survey", answer).status_code == 302
-    page = html(as_cora.get(f"/cohorts/{cohort_id}"))
+    page = html_at(as_cora, f"/cohorts/{cohort_id}")
     assert "3 answers · sentiment 3.0 / 5" in page
     assert "Secret comment 2" in page and "Secret comment 4" in page
-    assert "Survey results" not in html(as_dan.get(f"/cohorts/{cohort_id}"))
+    assert "Survey results" not in html_at(as_dan, f"/cohorts/{cohort_id}")
 
 
 @pytest.mark.parametrize("cohort_id", ["nope", "123", str(uuid.uuid4())])

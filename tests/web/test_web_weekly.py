@@ -4,7 +4,8 @@ from datetime import UTC, datetime, timedelta
 from uuid import UUID
 
 import pytest
-from web_helpers import html, story, submit, write
+from support.site import story, write
+from support.web import html, html_at, submit
 
 from kshare.domain.clock import iso_week
 from kshare.domain.ids import OPERATOR
@@ -28,15 +29,15 @@ def lesson(services, people) -> str:
 
 
 def test_a_coordinator_sees_the_form_to_feature_a_lesson(as_cora, lesson, services):
-    page = html(as_cora.get("/lesson-of-the-week"))
+    page = html_at(as_cora, "/lesson-of-the-week")
     assert "Feature a lesson" in page
     assert f'<option value="{lesson}">Ask before you assume' in page
     assert f'value="{services.current_week()}"' in page
 
 
 def test_nobody_else_sees_the_form(client, as_alice, lesson):
-    assert "Feature a lesson" not in html(client.get("/lesson-of-the-week"))
-    assert "Feature a lesson" not in html(as_alice.get("/lesson-of-the-week"))
+    assert "Feature a lesson" not in html_at(client, "/lesson-of-the-week")
+    assert "Feature a lesson" not in html_at(as_alice, "/lesson-of-the-week")
 
 
 def test_a_coordinator_features_a_lesson_with_a_note(as_cora, client, services, lesson):
@@ -44,7 +45,7 @@ def test_a_coordinator_features_a_lesson_with_a_note(as_cora, client, services, 
     response = feature(as_cora, lesson, "Read it before your next 1:1", week)
     assert response.status_code == 302
     assert response.headers["Location"] == "/lesson-of-the-week"
-    page = html(client.get("/lesson-of-the-week"))
+    page = html_at(client, "/lesson-of-the-week")
     assert f"Lesson of the week {week}" in page
     assert "Ask before you assume" in page
     assert "<blockquote>Read it before your next 1:1</blockquote>" in page
@@ -65,14 +66,14 @@ def test_a_second_lesson_for_the_same_week_is_rejected(
     page = html(response)
     assert "Conflict" in page
     assert f"Week {week} already has a lesson of the week." in page
-    assert "First choice" in html(client.get("/lesson-of-the-week"))
+    assert "First choice" in html_at(client, "/lesson-of-the-week")
 
 
 def test_a_participant_may_not_feature_a_lesson(as_alice, client, lesson):
     response = feature(as_alice, lesson, "My own pick")
     assert response.status_code == 403
     assert "Only a coordinator may choose the lesson of the week." in html(response)
-    assert "My own pick" not in html(client.get("/lesson-of-the-week"))
+    assert "My own pick" not in html_at(client, "/lesson-of-the-week")
 
 
 def test_a_visitor_featuring_a_lesson_is_sent_to_sign_in(client, lesson):
@@ -111,10 +112,10 @@ def test_a_note_is_required(as_cora, lesson):
 
 
 def test_when_nothing_is_chosen_the_page_shows_the_automatic_pick(client, lesson):
-    page = html(client.get("/lesson-of-the-week"))
+    page = html_at(client, "/lesson-of-the-week")
     assert "Ask before you assume" in page
     assert AUTOMATIC in page
-    assert AUTOMATIC in html(client.get("/"))
+    assert AUTOMATIC in html_at(client, "/")
 
 
 def test_the_automatic_pick_is_the_most_appreciated_lesson(
@@ -123,14 +124,14 @@ def test_the_automatic_pick_is_the_most_appreciated_lesson(
     write(services, people.bob, "A newer lesson")
     receipt = services.app.appreciate_post(actor_id=people.bob.id, post_id=UUID(lesson))
     assert services.wait_for(receipt.position)
-    page = html(client.get("/lesson-of-the-week"))
+    page = html_at(client, "/lesson-of-the-week")
     picked = page.split('<section class="weekly">', 1)[1].split("</section>", 1)[0]
     assert "Ask before you assume" in picked
     assert "A newer lesson" not in picked
 
 
 def test_with_no_lesson_at_all_the_page_says_so(client):
-    page = html(client.get("/lesson-of-the-week"))
+    page = html_at(client, "/lesson-of-the-week")
     assert "No lesson has been published yet." in page
     assert "No earlier weeks yet." in page
 
@@ -143,7 +144,7 @@ def test_earlier_weeks_are_listed_in_the_archive(client, services, lesson):
         note="Last week's pick",
     )
     assert services.wait_for(receipt.position)
-    archive = html(client.get("/lesson-of-the-week")).split("Earlier weeks", 1)[1]
+    archive = html_at(client, "/lesson-of-the-week").split("Earlier weeks", 1)[1]
     assert this_week(days_ago=7) in archive
     assert "Ask before you assume" in archive
     assert "<em>Last week&#39;s pick</em>" in archive

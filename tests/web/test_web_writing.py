@@ -1,7 +1,8 @@
 """Writing, previewing, publishing, revising, retracting and appreciating posts."""
 
 import pytest
-from web_helpers import html, story, submit, write
+from support.site import story, write
+from support.web import html, html_at, submit
 
 LESSON = {"kind": "lesson", "title": "Pair on the hard parts", "tags": "pairing"}
 LESSON |= {"summary": "Pair early.", "body": "Pairing **halves** the stuck time."}
@@ -33,17 +34,17 @@ def test_a_preview_shows_the_rendered_markdown_without_saving(as_alice, services
 def test_saving_a_draft_keeps_it_out_of_the_lists(as_alice, client):
     post_id = written_id(submit(as_alice, "/write", {**LESSON, "action": "draft"}))
     assert api_post(as_alice, post_id)["status"] == "draft"
-    assert "Pair on the hard parts" in html(as_alice.get("/people/alice"))
-    assert "Pair on the hard parts" not in html(client.get("/lessons"))
-    assert "Pair on the hard parts" not in html(client.get("/"))
+    assert "Pair on the hard parts" in html_at(as_alice, "/people/alice")
+    assert "Pair on the hard parts" not in html_at(client, "/lessons")
+    assert "Pair on the hard parts" not in html_at(client, "/")
     assert client.get(f"/api/posts/{post_id}").status_code == 404
 
 
 def test_publishing_a_lesson_puts_it_on_the_lessons_page_and_home(as_alice, client):
     post_id = written_id(submit(as_alice, "/write", {**LESSON, "action": "publish"}))
-    assert "Pair on the hard parts" in html(client.get("/lessons"))
-    assert "Pair on the hard parts" in html(client.get("/"))
-    assert "Pair on the hard parts" in html(client.get("/library?q=halves"))
+    assert "Pair on the hard parts" in html_at(client, "/lessons")
+    assert "Pair on the hard parts" in html_at(client, "/")
+    assert "Pair on the hard parts" in html_at(client, "/library?q=halves")
     assert api_post(client, post_id)["html"]["body"] == (
         "<p>Pairing <strong>halves</strong> the stuck time.</p>"
     )
@@ -51,16 +52,16 @@ def test_publishing_a_lesson_puts_it_on_the_lessons_page_and_home(as_alice, clie
 
 def test_publishing_a_story_puts_it_in_the_story_feed(as_alice, client):
     written_id(submit(as_alice, "/write?kind=story", {**STORY, "action": "publish"}))
-    assert "The release we paired on" in html(client.get("/stories"))
-    assert "The release we paired on" in html(client.get("/"))
-    assert "The release we paired on" in html(client.get("/feeds/stories.atom"))
+    assert "The release we paired on" in html_at(client, "/stories")
+    assert "The release we paired on" in html_at(client, "/")
+    assert "The release we paired on" in html_at(client, "/feeds/stories.atom")
 
 
 def test_publishing_a_draft_with_its_button(as_alice, client):
     post_id = written_id(submit(as_alice, "/write", {**LESSON, "action": "draft"}))
     response = submit(as_alice, f"/posts/{post_id}/publish", {}, page="/")
     assert response.headers["Location"] == f"/posts/{post_id}"
-    assert "Pair on the hard parts" in html(client.get("/lessons"))
+    assert "Pair on the hard parts" in html_at(client, "/lessons")
 
 
 def test_a_post_missing_its_title_shows_the_form_again_with_why(as_alice, services):
@@ -82,7 +83,7 @@ def revise(client, post_id: str, title: str):
 
 def test_revising_a_post_keeps_every_revision(as_alice, client, lesson):
     assert revise(as_alice, lesson, "Review smaller changes").status_code == 302
-    lessons = html(client.get("/lessons"))
+    lessons = html_at(client, "/lessons")
     assert "Review smaller changes" in lessons
     assert "Review small changes" not in lessons
     found = client.get(f"/api/posts/{lesson}/revisions").get_json()["revisions"]
@@ -94,7 +95,7 @@ def test_revising_a_post_keeps_every_revision(as_alice, client, lesson):
 
 def test_the_post_page_lists_both_revisions(as_alice, client, lesson):
     revise(as_alice, lesson, "Review smaller changes")
-    page = html(client.get(f"/posts/{lesson}"))
+    page = html_at(client, f"/posts/{lesson}")
     assert "<strong>Review small changes</strong>" in page
     assert "<strong>Review smaller changes</strong>" in page
     assert "revised" in page
@@ -124,7 +125,7 @@ def test_a_coordinator_may_revise_someone_elses_post(as_cora, client, lesson):
 
 
 def test_a_coordinator_sees_the_edit_form_of_someone_elses_post(as_cora, lesson):
-    page = html(as_cora.get(f"/posts/{lesson}/edit"))
+    page = html_at(as_cora, f"/posts/{lesson}/edit")
     assert "Revise a lesson" in page
     assert 'value="Review small changes"' in page
 
@@ -142,15 +143,15 @@ def test_a_retracted_post_leaves_the_feed_and_the_library(
     as_alice, client, published_story
 ):
     assert retract(as_alice, published_story, "Outdated advice").status_code == 302
-    assert "The outage we learned from" not in html(client.get("/stories"))
-    assert "The outage we learned from" not in html(client.get("/library?q=outage"))
+    assert "The outage we learned from" not in html_at(client, "/stories")
+    assert "The outage we learned from" not in html_at(client, "/library?q=outage")
     assert client.get("/api/search?q=outage").get_json()["total"] == 0
     assert api_post(client, published_story)["status"] == "retracted"
 
 
 def test_a_retracted_post_page_shows_the_reason(as_alice, client, published_story):
     retract(as_alice, published_story, "Outdated advice")
-    page = html(client.get(f"/posts/{published_story}"))
+    page = html_at(client, f"/posts/{published_story}")
     assert "Retracted by its author: Outdated advice" in page
 
 
@@ -158,14 +159,14 @@ def test_retracting_needs_a_reason(as_alice, client, published_story):
     response = retract(as_alice, published_story, "  ")
     assert response.status_code == 422
     assert "A reason is required." in html(response)
-    assert "The outage we learned from" in html(client.get("/stories"))
+    assert "The outage we learned from" in html_at(client, "/stories")
 
 
 def test_a_republished_post_comes_back(as_alice, client, published_story):
     retract(as_alice, published_story, "Outdated advice")
     response = submit(as_alice, f"/posts/{published_story}/republish", {}, page="/")
     assert response.status_code == 302
-    assert "The outage we learned from" in html(client.get("/stories"))
+    assert "The outage we learned from" in html_at(client, "/stories")
     assert client.get("/api/search?q=outage").get_json()["total"] == 1
 
 
@@ -184,7 +185,7 @@ def test_appreciating_twice_counts_once_without_an_error(as_bob, client, lesson)
 
 def test_the_post_page_shows_the_appreciation(as_bob, lesson):
     appreciate(as_bob, lesson)
-    page = html(as_bob.get(f"/posts/{lesson}"))
+    page = html_at(as_bob, f"/posts/{lesson}")
     assert '<span id="appreciation-count">1</span> appreciation<' in page
     assert "You appreciated this." in page
 

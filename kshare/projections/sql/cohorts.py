@@ -1,73 +1,62 @@
 """Cohorts: their stages (each with its time and actor) and who enrolled how."""
 
-from sqlalchemy import (
-    JSON,
-    Boolean,
-    Column,
-    Connection,
-    Index,
-    Integer,
-    MetaData,
-    String,
-    Table,
-    Text,
-)
+import sqlalchemy as sa
 
 from ...domain.cohorts import PLANNED, Cohort, Enrollment
 from .projector import SqlProjector, when
 from .rows import Rows
 
 
-def _cohorts(metadata: MetaData, name: str) -> Table:
-    return Table(
+def _cohorts(metadata: sa.MetaData, name: str) -> sa.Table:
+    return sa.Table(
         name,
         metadata,
-        Column("id", String(36), primary_key=True),
-        Column("program_id", String(36), nullable=False),
-        Column("slug", String(30), nullable=False),
-        Column("name", String(120), nullable=False),
-        Column("pilot", Boolean, nullable=False),
-        Column("stage", String(30), nullable=False),
-        Column("starts_on", String(10), nullable=False),
-        Column("ends_on", String(10), nullable=False),
-        Column("lessons_learned", Text),
-        Column("next_direction", Text),
+        sa.Column("id", sa.String(36), primary_key=True),
+        sa.Column("program_id", sa.String(36), nullable=False),
+        sa.Column("slug", sa.String(30), nullable=False),
+        sa.Column("name", sa.String(120), nullable=False),
+        sa.Column("pilot", sa.Boolean, nullable=False),
+        sa.Column("stage", sa.String(30), nullable=False),
+        sa.Column("starts_on", sa.String(10), nullable=False),
+        sa.Column("ends_on", sa.String(10), nullable=False),
+        sa.Column("lessons_learned", sa.Text),
+        sa.Column("next_direction", sa.Text),
         when("planned_at", nullable=False),
-        Index(f"ix_{name}_program", "program_id"),
+        sa.Index(f"ix_{name}_program", "program_id"),
     )
 
 
-def _cohort_stages(metadata: MetaData, name: str) -> Table:
-    return Table(
+def _cohort_stages(metadata: sa.MetaData, name: str) -> sa.Table:
+    return sa.Table(
         name,
         metadata,
-        Column("cohort_id", String(36), primary_key=True),
-        Column("stage", String(30), primary_key=True),
-        Column("actor_id", String(36), nullable=False),
+        sa.Column("cohort_id", sa.String(36), primary_key=True),
+        sa.Column("stage", sa.String(30), primary_key=True),
+        sa.Column("actor_id", sa.String(36), nullable=False),
         when("at", nullable=False),
     )
 
 
-def _enrollments(metadata: MetaData, name: str) -> Table:
-    return Table(
+def _enrollments(metadata: sa.MetaData, name: str) -> sa.Table:
+    return sa.Table(
         name,
         metadata,
-        Column("id", String(36), primary_key=True),
-        Column("cohort_id", String(36), nullable=False),
-        Column("participant_id", String(36), nullable=False),
-        Column("role", String(10), nullable=False),
-        Column("capacity", Integer, nullable=False),
-        Column("availability", Text, nullable=False),
-        Column("goals", Text, nullable=False),
-        Column("skill_gaps", JSON, nullable=False),
-        Column("interests", JSON, nullable=False),
-        Column("expertise", JSON, nullable=False),
-        Column("orientation", JSON, nullable=False),
-        Column("active", Boolean, nullable=False),
-        Column("left_reason", Text),
+        sa.Column("id", sa.String(36), primary_key=True),
+        sa.Column("cohort_id", sa.String(36), nullable=False),
+        sa.Column("participant_id", sa.String(36), nullable=False),
+        sa.Column("role", sa.String(10), nullable=False),
+        sa.Column("capacity", sa.Integer, nullable=False),
+        sa.Column("availability", sa.Text, nullable=False),
+        sa.Column("goals", sa.Text, nullable=False),
+        sa.Column("skill_gaps", sa.JSON, nullable=False),
+        sa.Column("interests", sa.JSON, nullable=False),
+        sa.Column("expertise", sa.JSON, nullable=False),
+        sa.Column("orientation", sa.JSON, nullable=False),
+        sa.Column("active", sa.Boolean, nullable=False),
+        sa.Column("left_reason", sa.Text),
         when("enrolled_at", nullable=False),
-        Index(f"ix_{name}_cohort", "cohort_id"),
-        Index(f"ix_{name}_participant", "participant_id"),
+        sa.Index(f"ix_{name}_cohort", "cohort_id"),
+        sa.Index(f"ix_{name}_participant", "participant_id"),
     )
 
 
@@ -88,7 +77,7 @@ class SqlCohorts(SqlProjector):
         Enrollment.Left,
     )
 
-    def apply(self, conn: Connection, tables: dict[str, Table], events) -> None:
+    def apply(self, conn: sa.Connection, tables: dict[str, sa.Table], events) -> None:
         cohorts = Rows(conn, tables["cohorts"])
         enrollments = Rows(conn, tables["enrollments"])
         cohorts.load(str(e.originator_id) for _, e in events if _is_cohort(e))

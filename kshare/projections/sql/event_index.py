@@ -5,27 +5,27 @@ reads the payloads themselves from the log; "as of" finds the last
 position at or before a moment with it.
 """
 
-from sqlalchemy import Column, Connection, Index, Integer, MetaData, String, Table
+import sqlalchemy as sa
 
 from ...domain.events import event_classes, event_name
 from .projector import SqlProjector, when
 
 
-def _audit_events(metadata: MetaData, name: str) -> Table:
-    return Table(
+def _audit_events(metadata: sa.MetaData, name: str) -> sa.Table:
+    return sa.Table(
         name,
         metadata,
-        Column("position", Integer, primary_key=True, autoincrement=False),
-        Column("event_type", String(80), nullable=False),
-        Column("aggregate_type", String(40), nullable=False),
-        Column("aggregate_id", String(36), nullable=False),
-        Column("version", Integer, nullable=False),
-        Column("actor_id", String(36)),
+        sa.Column("position", sa.Integer, primary_key=True, autoincrement=False),
+        sa.Column("event_type", sa.String(80), nullable=False),
+        sa.Column("aggregate_type", sa.String(40), nullable=False),
+        sa.Column("aggregate_id", sa.String(36), nullable=False),
+        sa.Column("version", sa.Integer, nullable=False),
+        sa.Column("actor_id", sa.String(36)),
         when("occurred_at", nullable=False),
-        Index(f"ix_{name}_aggregate", "aggregate_id", "position"),
-        Index(f"ix_{name}_actor", "actor_id", "position"),
-        Index(f"ix_{name}_type", "event_type", "position"),
-        Index(f"ix_{name}_time", "occurred_at"),
+        sa.Index(f"ix_{name}_aggregate", "aggregate_id", "position"),
+        sa.Index(f"ix_{name}_actor", "actor_id", "position"),
+        sa.Index(f"ix_{name}_type", "event_type", "position"),
+        sa.Index(f"ix_{name}_time", "occurred_at"),
     )
 
 
@@ -35,7 +35,7 @@ class SqlEventIndex(SqlProjector):
     tables = {"audit_events": _audit_events}
     events = tuple(event_classes())
 
-    def apply(self, conn: Connection, tables: dict[str, Table], events) -> None:
+    def apply(self, conn: sa.Connection, tables: dict[str, sa.Table], events) -> None:
         rows = [_row(position, e) for position, e in events]
         if rows:
             conn.execute(tables["audit_events"].insert(), rows)

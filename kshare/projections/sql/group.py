@@ -23,8 +23,6 @@ class StaleTracking(Exception):
 
 
 class SqlReadModels:
-    name = "sql"
-
     def __init__(
         self,
         engines: SqlEngines,

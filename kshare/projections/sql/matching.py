@@ -1,24 +1,24 @@
 """Matching drafts as coordinators review them."""
 
-from sqlalchemy import JSON, Boolean, Column, Connection, Index, MetaData, String, Table
+import sqlalchemy as sa
 
 from ...domain.matching import APPROVED, DISCARDED, DRAFT, MatchingDraft
 from .projector import SqlProjector, when
 from .rows import Rows
 
 
-def _matching_drafts(metadata: MetaData, name: str) -> Table:
-    return Table(
+def _matching_drafts(metadata: sa.MetaData, name: str) -> sa.Table:
+    return sa.Table(
         name,
         metadata,
-        Column("id", String(36), primary_key=True),
-        Column("cohort_id", String(36), nullable=False),
-        Column("status", String(20), nullable=False),
-        Column("rotating", Boolean, nullable=False),
-        Column("pairs", JSON, nullable=False),
-        Column("outcomes", JSON),
+        sa.Column("id", sa.String(36), primary_key=True),
+        sa.Column("cohort_id", sa.String(36), nullable=False),
+        sa.Column("status", sa.String(20), nullable=False),
+        sa.Column("rotating", sa.Boolean, nullable=False),
+        sa.Column("pairs", sa.JSON, nullable=False),
+        sa.Column("outcomes", sa.JSON),
         when("saved_at", nullable=False),
-        Index(f"ix_{name}_cohort", "cohort_id"),
+        sa.Index(f"ix_{name}_cohort", "cohort_id"),
     )
 
 
@@ -32,7 +32,7 @@ class SqlMatchingDrafts(SqlProjector):
         MatchingDraft.DraftDiscarded,
     )
 
-    def apply(self, conn: Connection, tables: dict[str, Table], events) -> None:
+    def apply(self, conn: sa.Connection, tables: dict[str, sa.Table], events) -> None:
         drafts = Rows(conn, tables["matching_drafts"])
         drafts.load(str(e.originator_id) for _, e in events)
         for _, e in events:

@@ -1,55 +1,55 @@
 """Milestone timelines and celebrations, from the mentees' development plans."""
 
-from sqlalchemy import JSON, Column, Connection, Index, MetaData, String, Table, Text
+import sqlalchemy as sa
 
 from ...domain.growth import DevelopmentPlan
 from .projector import SqlProjector, when
 from .rows import Rows
 
 
-def _development_plans(metadata: MetaData, name: str) -> Table:
-    return Table(
+def _development_plans(metadata: sa.MetaData, name: str) -> sa.Table:
+    return sa.Table(
         name,
         metadata,
-        Column("id", String(36), primary_key=True),
-        Column("pairing_id", String(36), nullable=False),
-        Column("cohort_id", String(36), nullable=False),
-        Column("mentee_id", String(36), nullable=False),
-        Column("started_on", String(10), nullable=False),
+        sa.Column("id", sa.String(36), primary_key=True),
+        sa.Column("pairing_id", sa.String(36), nullable=False),
+        sa.Column("cohort_id", sa.String(36), nullable=False),
+        sa.Column("mentee_id", sa.String(36), nullable=False),
+        sa.Column("started_on", sa.String(10), nullable=False),
     )
 
 
-def _goals(metadata: MetaData, name: str) -> Table:
-    return Table(
+def _goals(metadata: sa.MetaData, name: str) -> sa.Table:
+    return sa.Table(
         name,
         metadata,
-        Column("id", String(36), primary_key=True),
-        Column("plan_id", String(36), nullable=False),
-        Column("title", String(200), nullable=False),
-        Column("competency", String(40), nullable=False),
+        sa.Column("id", sa.String(36), primary_key=True),
+        sa.Column("plan_id", sa.String(36), nullable=False),
+        sa.Column("title", sa.String(200), nullable=False),
+        sa.Column("competency", sa.String(40), nullable=False),
         when("set_at", nullable=False),
     )
 
 
-def _milestones(metadata: MetaData, name: str) -> Table:
-    return Table(
+def _milestones(metadata: sa.MetaData, name: str) -> sa.Table:
+    return sa.Table(
         name,
         metadata,
-        Column("id", String(36), primary_key=True),
-        Column("goal_id", String(36), nullable=False),
-        Column("plan_id", String(36), nullable=False),
-        Column("cohort_id", String(36), nullable=False),
-        Column("mentee_id", String(36), nullable=False),
-        Column("title", String(200), nullable=False),
-        Column("due_on", String(10), nullable=False),
-        Column("reached_on", String(10)),
-        Column("evidence", JSON),
-        Column("celebration", Text),
-        Column("celebrated_by", String(36)),
+        sa.Column("id", sa.String(36), primary_key=True),
+        sa.Column("goal_id", sa.String(36), nullable=False),
+        sa.Column("plan_id", sa.String(36), nullable=False),
+        sa.Column("cohort_id", sa.String(36), nullable=False),
+        sa.Column("mentee_id", sa.String(36), nullable=False),
+        sa.Column("title", sa.String(200), nullable=False),
+        sa.Column("due_on", sa.String(10), nullable=False),
+        sa.Column("reached_on", sa.String(10)),
+        sa.Column("evidence", sa.JSON),
+        sa.Column("celebration", sa.Text),
+        sa.Column("celebrated_by", sa.String(36)),
         when("celebrated_at"),
-        Index(f"ix_{name}_mentee", "mentee_id"),
-        Index(f"ix_{name}_cohort", "cohort_id"),
-        Index(f"ix_{name}_celebrated", "celebrated_at"),
+        sa.Index(f"ix_{name}_mentee", "mentee_id"),
+        sa.Index(f"ix_{name}_cohort", "cohort_id"),
+        sa.Index(f"ix_{name}_celebrated", "celebrated_at"),
     )
 
 
@@ -69,7 +69,7 @@ class SqlMilestones(SqlProjector):
         DevelopmentPlan.MilestoneCelebrated,
     )
 
-    def apply(self, conn: Connection, tables: dict[str, Table], events) -> None:
+    def apply(self, conn: sa.Connection, tables: dict[str, sa.Table], events) -> None:
         plans = Rows(conn, tables["development_plans"])
         milestones = Rows(conn, tables["milestones"])
         plans.load(str(e.originator_id) for _, e in events)

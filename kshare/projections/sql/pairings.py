@@ -7,18 +7,7 @@ Private notes are projected apart (``private_notes``).
 
 from datetime import date
 
-from sqlalchemy import (
-    JSON,
-    Boolean,
-    Column,
-    Connection,
-    Index,
-    Integer,
-    MetaData,
-    String,
-    Table,
-    Text,
-)
+import sqlalchemy as sa
 
 from ...domain.pairings import (
     ACTIVE,
@@ -32,98 +21,98 @@ from .projector import SqlProjector, when
 from .rows import Rows
 
 
-def _pairings(metadata: MetaData, name: str) -> Table:
-    return Table(
+def _pairings(metadata: sa.MetaData, name: str) -> sa.Table:
+    return sa.Table(
         name,
         metadata,
-        Column("id", String(36), primary_key=True),
-        Column("cohort_id", String(36), nullable=False),
-        Column("format", String(20), nullable=False),
-        Column("status", String(20), nullable=False),
-        Column("requested", Boolean, nullable=False),
-        Column("agreement", JSON, nullable=False),
+        sa.Column("id", sa.String(36), primary_key=True),
+        sa.Column("cohort_id", sa.String(36), nullable=False),
+        sa.Column("format", sa.String(20), nullable=False),
+        sa.Column("status", sa.String(20), nullable=False),
+        sa.Column("requested", sa.Boolean, nullable=False),
+        sa.Column("agreement", sa.JSON, nullable=False),
         when("proposed_at", nullable=False),
-        Column("started_on", String(10)),
+        sa.Column("started_on", sa.String(10)),
         when("ended_at"),
-        Column("end_reason", Text),
-        Column("session_count", Integer, nullable=False),
-        Column("minutes", Integer, nullable=False),
-        Column("last_session_on", String(10)),
-        Index(f"ix_{name}_cohort", "cohort_id"),
+        sa.Column("end_reason", sa.Text),
+        sa.Column("session_count", sa.Integer, nullable=False),
+        sa.Column("minutes", sa.Integer, nullable=False),
+        sa.Column("last_session_on", sa.String(10)),
+        sa.Index(f"ix_{name}_cohort", "cohort_id"),
     )
 
 
-def _pairing_members(metadata: MetaData, name: str) -> Table:
-    return Table(
+def _pairing_members(metadata: sa.MetaData, name: str) -> sa.Table:
+    return sa.Table(
         name,
         metadata,
-        Column("id", String(80), primary_key=True),  # pairing id : participant id
-        Column("pairing_id", String(36), nullable=False),
-        Column("participant_id", String(36), nullable=False),
-        Column("role", String(10), nullable=False),
-        Column("accepted", Boolean, nullable=False),
-        Column("acknowledged", Boolean, nullable=False),
-        Index(f"ix_{name}_pairing", "pairing_id"),
-        Index(f"ix_{name}_participant", "participant_id"),
+        sa.Column("id", sa.String(80), primary_key=True),  # pairing id : participant id
+        sa.Column("pairing_id", sa.String(36), nullable=False),
+        sa.Column("participant_id", sa.String(36), nullable=False),
+        sa.Column("role", sa.String(10), nullable=False),
+        sa.Column("accepted", sa.Boolean, nullable=False),
+        sa.Column("acknowledged", sa.Boolean, nullable=False),
+        sa.Index(f"ix_{name}_pairing", "pairing_id"),
+        sa.Index(f"ix_{name}_participant", "participant_id"),
     )
 
 
-def _pairing_sessions(metadata: MetaData, name: str) -> Table:
-    return Table(
+def _pairing_sessions(metadata: sa.MetaData, name: str) -> sa.Table:
+    return sa.Table(
         name,
         metadata,
-        Column("id", String(36), primary_key=True),
-        Column("pairing_id", String(36), nullable=False),
-        Column("held_on", String(10), nullable=False),
-        Column("minutes", Integer, nullable=False),
-        Column("format", String(20), nullable=False),
-        Column("agenda", Text, nullable=False),
-        Column("shared_notes", Text, nullable=False),
-        Column("action_items", JSON, nullable=False),
-        Column("logged_by", String(36), nullable=False),
+        sa.Column("id", sa.String(36), primary_key=True),
+        sa.Column("pairing_id", sa.String(36), nullable=False),
+        sa.Column("held_on", sa.String(10), nullable=False),
+        sa.Column("minutes", sa.Integer, nullable=False),
+        sa.Column("format", sa.String(20), nullable=False),
+        sa.Column("agenda", sa.Text, nullable=False),
+        sa.Column("shared_notes", sa.Text, nullable=False),
+        sa.Column("action_items", sa.JSON, nullable=False),
+        sa.Column("logged_by", sa.String(36), nullable=False),
         when("logged_at", nullable=False),
-        Index(f"ix_{name}_pairing", "pairing_id"),
+        sa.Index(f"ix_{name}_pairing", "pairing_id"),
     )
 
 
-def _pairing_reflections(metadata: MetaData, name: str) -> Table:
-    return Table(
+def _pairing_reflections(metadata: sa.MetaData, name: str) -> sa.Table:
+    return sa.Table(
         name,
         metadata,
-        Column("id", String(100), primary_key=True),  # pairing : member : stage
-        Column("pairing_id", String(36), nullable=False),
-        Column("participant_id", String(36), nullable=False),
-        Column("stage", String(20), nullable=False),
-        Column("reflection", Text, nullable=False),
+        sa.Column("id", sa.String(100), primary_key=True),  # pairing : member : stage
+        sa.Column("pairing_id", sa.String(36), nullable=False),
+        sa.Column("participant_id", sa.String(36), nullable=False),
+        sa.Column("stage", sa.String(20), nullable=False),
+        sa.Column("reflection", sa.Text, nullable=False),
         when("at", nullable=False),
-        Index(f"ix_{name}_pairing", "pairing_id"),
+        sa.Index(f"ix_{name}_pairing", "pairing_id"),
     )
 
 
-def _cohort_months(metadata: MetaData, name: str) -> Table:
+def _cohort_months(metadata: sa.MetaData, name: str) -> sa.Table:
     """Sessions and minutes per cohort and month, kept for the dashboard."""
-    return Table(
+    return sa.Table(
         name,
         metadata,
-        Column("id", String(50), primary_key=True),  # cohort id : YYYY-MM
-        Column("cohort_id", String(36), nullable=False),
-        Column("month", String(7), nullable=False),
-        Column("sessions", Integer, nullable=False),
-        Column("minutes", Integer, nullable=False),
-        Index(f"ix_{name}_cohort", "cohort_id"),
+        sa.Column("id", sa.String(50), primary_key=True),  # cohort id : YYYY-MM
+        sa.Column("cohort_id", sa.String(36), nullable=False),
+        sa.Column("month", sa.String(7), nullable=False),
+        sa.Column("sessions", sa.Integer, nullable=False),
+        sa.Column("minutes", sa.Integer, nullable=False),
+        sa.Index(f"ix_{name}_cohort", "cohort_id"),
     )
 
 
-def _cohort_note_delays(metadata: MetaData, name: str) -> Table:
+def _cohort_note_delays(metadata: sa.MetaData, name: str) -> sa.Table:
     """How many sessions with notes were logged N days after they were held."""
-    return Table(
+    return sa.Table(
         name,
         metadata,
-        Column("id", String(50), primary_key=True),  # cohort id : days
-        Column("cohort_id", String(36), nullable=False),
-        Column("days", Integer, nullable=False),
-        Column("sessions", Integer, nullable=False),
-        Index(f"ix_{name}_cohort", "cohort_id"),
+        sa.Column("id", sa.String(50), primary_key=True),  # cohort id : days
+        sa.Column("cohort_id", sa.String(36), nullable=False),
+        sa.Column("days", sa.Integer, nullable=False),
+        sa.Column("sessions", sa.Integer, nullable=False),
+        sa.Index(f"ix_{name}_cohort", "cohort_id"),
     )
 
 
@@ -161,7 +150,7 @@ class SqlPairings(SqlProjector):
         Pairing.ActionItemDone,
     )
 
-    def apply(self, conn: Connection, tables: dict[str, Table], events) -> None:
+    def apply(self, conn: sa.Connection, tables: dict[str, sa.Table], events) -> None:
         pairings = Rows(conn, tables["pairings"])
         members = Rows(conn, tables["pairing_members"])
         sessions = Rows(conn, tables["pairing_sessions"])
@@ -209,7 +198,7 @@ class SqlPairings(SqlProjector):
 class _Totals:
     """Per-cohort session totals by month, and days from session to notes."""
 
-    def __init__(self, conn: Connection, tables: dict[str, Table]) -> None:
+    def __init__(self, conn: sa.Connection, tables: dict[str, sa.Table]) -> None:
         self.months = Rows(conn, tables["cohort_months"])
         self.delays = Rows(conn, tables["cohort_note_delays"])
 

@@ -1,28 +1,28 @@
 """Participants: profiles for pages, handles for links, roles for the site."""
 
-from sqlalchemy import JSON, Boolean, Column, Connection, Index, MetaData, String, Table
+import sqlalchemy as sa
 
 from ...domain.participants import Participant
 from .projector import SqlProjector, when
 from .rows import Rows
 
 
-def _participants(metadata: MetaData, name: str) -> Table:
-    return Table(
+def _participants(metadata: sa.MetaData, name: str) -> sa.Table:
+    return sa.Table(
         name,
         metadata,
-        Column("id", String(36), primary_key=True),
-        Column("email", String(254), nullable=False),
-        Column("handle", String(30), nullable=False),
-        Column("display_name", String(80), nullable=False),
-        Column("team", String(80), nullable=False),
-        Column("role_title", String(80), nullable=False),
-        Column("role", String(20), nullable=False),
-        Column("interests", JSON, nullable=False),
-        Column("skills", JSON, nullable=False),
-        Column("active", Boolean, nullable=False),
+        sa.Column("id", sa.String(36), primary_key=True),
+        sa.Column("email", sa.String(254), nullable=False),
+        sa.Column("handle", sa.String(30), nullable=False),
+        sa.Column("display_name", sa.String(80), nullable=False),
+        sa.Column("team", sa.String(80), nullable=False),
+        sa.Column("role_title", sa.String(80), nullable=False),
+        sa.Column("role", sa.String(20), nullable=False),
+        sa.Column("interests", sa.JSON, nullable=False),
+        sa.Column("skills", sa.JSON, nullable=False),
+        sa.Column("active", sa.Boolean, nullable=False),
         when("registered_at", nullable=False),
-        Index(f"ix_{name}_handle", "handle", unique=True),
+        sa.Index(f"ix_{name}_handle", "handle", unique=True),
     )
 
 
@@ -40,7 +40,7 @@ class SqlParticipants(SqlProjector):
         Participant.Deactivated,
     )
 
-    def apply(self, conn: Connection, tables: dict[str, Table], events) -> None:
+    def apply(self, conn: sa.Connection, tables: dict[str, sa.Table], events) -> None:
         people = Rows(conn, tables["participants"])
         people.load(
             str(e.originator_id)

@@ -1,16 +1,6 @@
 """Posts, their revisions and appreciations: the feeds, post and author pages."""
 
-from sqlalchemy import (
-    JSON,
-    Column,
-    Connection,
-    Index,
-    Integer,
-    MetaData,
-    String,
-    Table,
-    Text,
-)
+import sqlalchemy as sa
 
 from ...domain.appreciation import Appreciation
 from ...domain.posts import DRAFT, PUBLISHED, RETRACTED, Post
@@ -19,50 +9,50 @@ from .projector import SqlProjector, when
 from .rows import Rows
 
 
-def _posts(metadata: MetaData, name: str) -> Table:
-    return Table(
+def _posts(metadata: sa.MetaData, name: str) -> sa.Table:
+    return sa.Table(
         name,
         metadata,
-        Column("id", String(36), primary_key=True),
-        Column("kind", String(10), nullable=False),
-        Column("author_id", String(36), nullable=False),
-        Column("author_handle", String(30), nullable=False),
-        Column("title", String(200), nullable=False),
-        Column("summary", Text, nullable=False),
-        Column("parts", JSON, nullable=False),
-        Column("tags", JSON, nullable=False),
-        Column("status", String(10), nullable=False),
-        Column("retraction_reason", Text),
-        Column("revision_count", Integer, nullable=False),
-        Column("appreciation_count", Integer, nullable=False),
+        sa.Column("id", sa.String(36), primary_key=True),
+        sa.Column("kind", sa.String(10), nullable=False),
+        sa.Column("author_id", sa.String(36), nullable=False),
+        sa.Column("author_handle", sa.String(30), nullable=False),
+        sa.Column("title", sa.String(200), nullable=False),
+        sa.Column("summary", sa.Text, nullable=False),
+        sa.Column("parts", sa.JSON, nullable=False),
+        sa.Column("tags", sa.JSON, nullable=False),
+        sa.Column("status", sa.String(10), nullable=False),
+        sa.Column("retraction_reason", sa.Text),
+        sa.Column("revision_count", sa.Integer, nullable=False),
+        sa.Column("appreciation_count", sa.Integer, nullable=False),
         when("created_at", nullable=False),
         when("published_at"),
         when("updated_at", nullable=False),
-        Index(f"ix_{name}_feed", "kind", "status", "published_at"),
-        Index(f"ix_{name}_author", "author_id"),
+        sa.Index(f"ix_{name}_feed", "kind", "status", "published_at"),
+        sa.Index(f"ix_{name}_author", "author_id"),
     )
 
 
-def _post_revisions(metadata: MetaData, name: str) -> Table:
-    return Table(
+def _post_revisions(metadata: sa.MetaData, name: str) -> sa.Table:
+    return sa.Table(
         name,
         metadata,
-        Column("post_id", String(36), primary_key=True),
-        Column("number", Integer, primary_key=True),
-        Column("title", String(200), nullable=False),
-        Column("parts", JSON, nullable=False),
-        Column("tags", JSON, nullable=False),
-        Column("actor_id", String(36), nullable=False),
+        sa.Column("post_id", sa.String(36), primary_key=True),
+        sa.Column("number", sa.Integer, primary_key=True),
+        sa.Column("title", sa.String(200), nullable=False),
+        sa.Column("parts", sa.JSON, nullable=False),
+        sa.Column("tags", sa.JSON, nullable=False),
+        sa.Column("actor_id", sa.String(36), nullable=False),
         when("at", nullable=False),
     )
 
 
-def _appreciations(metadata: MetaData, name: str) -> Table:
-    return Table(
+def _appreciations(metadata: sa.MetaData, name: str) -> sa.Table:
+    return sa.Table(
         name,
         metadata,
-        Column("post_id", String(36), primary_key=True),
-        Column("participant_id", String(36), primary_key=True),
+        sa.Column("post_id", sa.String(36), primary_key=True),
+        sa.Column("participant_id", sa.String(36), primary_key=True),
         when("at", nullable=False),
     )
 
@@ -84,7 +74,7 @@ class SqlPosts(SqlProjector):
         Appreciation.PostAppreciated,
     )
 
-    def apply(self, conn: Connection, tables: dict[str, Table], events) -> None:
+    def apply(self, conn: sa.Connection, tables: dict[str, sa.Table], events) -> None:
         posts = Rows(conn, tables["posts"])
         posts.load(_post_id(e) for _, e in events if not isinstance(e, Post.Drafted))
         revisions: list[dict] = []

@@ -4,23 +4,23 @@ Only ``SqlPairingQueries.private_notes``, which takes the author's id, reads
 them.
 """
 
-from sqlalchemy import Column, Connection, Index, MetaData, String, Table, Text
+import sqlalchemy as sa
 
 from ...domain.pairings import PrivateNote
 from .projector import SqlProjector, when
 
 
-def _private_notes(metadata: MetaData, name: str) -> Table:
-    return Table(
+def _private_notes(metadata: sa.MetaData, name: str) -> sa.Table:
+    return sa.Table(
         name,
         metadata,
-        Column("id", String(36), primary_key=True),
-        Column("author_id", String(36), nullable=False),
-        Column("pairing_id", String(36), nullable=False),
-        Column("session_id", String(36), nullable=False),
-        Column("note", Text, nullable=False),
+        sa.Column("id", sa.String(36), primary_key=True),
+        sa.Column("author_id", sa.String(36), nullable=False),
+        sa.Column("pairing_id", sa.String(36), nullable=False),
+        sa.Column("session_id", sa.String(36), nullable=False),
+        sa.Column("note", sa.Text, nullable=False),
         when("at", nullable=False),
-        Index(f"ix_{name}_author", "author_id", "pairing_id"),
+        sa.Index(f"ix_{name}_author", "author_id", "pairing_id"),
     )
 
 
@@ -30,7 +30,7 @@ class SqlPrivateNotes(SqlProjector):
     tables = {"private_notes": _private_notes}
     events = (PrivateNote.PrivateNoteWritten,)
 
-    def apply(self, conn: Connection, tables: dict[str, Table], events) -> None:
+    def apply(self, conn: sa.Connection, tables: dict[str, sa.Table], events) -> None:
         rows = [
             {
                 "id": str(e.originator_id),

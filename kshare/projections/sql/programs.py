@@ -1,61 +1,51 @@
 """Programs: charters (every version) and agenda, reflection and discussion
 templates."""
 
-from sqlalchemy import (
-    JSON,
-    Column,
-    Connection,
-    Index,
-    Integer,
-    MetaData,
-    String,
-    Table,
-    Text,
-)
+import sqlalchemy as sa
 
 from ...domain.programs import Program
 from .projector import SqlProjector, when
 from .rows import Rows
 
 
-def _programs(metadata: MetaData, name: str) -> Table:
-    return Table(
+def _programs(metadata: sa.MetaData, name: str) -> sa.Table:
+    return sa.Table(
         name,
         metadata,
-        Column("id", String(36), primary_key=True),
-        Column("slug", String(30), nullable=False),
-        Column("name", String(120), nullable=False),
-        Column("charter_version", Integer, nullable=False),
-        Column("charter", JSON, nullable=False),
+        sa.Column("id", sa.String(36), primary_key=True),
+        sa.Column("slug", sa.String(30), nullable=False),
+        sa.Column("name", sa.String(120), nullable=False),
+        sa.Column("charter_version", sa.Integer, nullable=False),
+        sa.Column("charter", sa.JSON, nullable=False),
         when("launched_at", nullable=False),
-        Index(f"ix_{name}_slug", "slug", unique=True),
+        sa.Index(f"ix_{name}_slug", "slug", unique=True),
     )
 
 
-def _charter_versions(metadata: MetaData, name: str) -> Table:
-    return Table(
+def _charter_versions(metadata: sa.MetaData, name: str) -> sa.Table:
+    return sa.Table(
         name,
         metadata,
-        Column("program_id", String(36), primary_key=True),
-        Column("version", Integer, primary_key=True),
-        Column("charter", JSON, nullable=False),
-        Column("note", Text, nullable=False),
-        Column("actor_id", String(36), nullable=False),
+        sa.Column("program_id", sa.String(36), primary_key=True),
+        sa.Column("version", sa.Integer, primary_key=True),
+        sa.Column("charter", sa.JSON, nullable=False),
+        sa.Column("note", sa.Text, nullable=False),
+        sa.Column("actor_id", sa.String(36), nullable=False),
         when("at", nullable=False),
     )
 
 
-def _program_templates(metadata: MetaData, name: str) -> Table:
-    return Table(
+def _program_templates(metadata: sa.MetaData, name: str) -> sa.Table:
+    return sa.Table(
         name,
         metadata,
-        Column("id", String(80), primary_key=True),  # program id : key
-        Column("program_id", String(36), nullable=False),
-        Column("key", String(30), nullable=False),
-        Column("kind", String(20), nullable=False),
-        Column("challenge", String(40), nullable=False),
-        Column("title", String(120), nullable=False),
-        Column("body", Text, nullable=False),
+        sa.Column("id", sa.String(80), primary_key=True),  # program id : key
+        sa.Column("program_id", sa.String(36), nullable=False),
+        sa.Column("key", sa.String(30), nullable=False),
+        sa.Column("kind", sa.String(20), nullable=False),
+        sa.Column("challenge", sa.String(40), nullable=False),
+        sa.Column("title", sa.String(120), nullable=False),
+        sa.Column("body", sa.Text, nullable=False),
         when("updated_at", nullable=False),
     )
 
@@ -70,7 +60,7 @@ class SqlPrograms(SqlProjector):
     }
     events = (Program.Launched, Program.CharterRevised, Program.TemplateSaved)
 
-    def apply(self, conn: Connection, tables: dict[str, Table], events) -> None:
+    def apply(self, conn: sa.Connection, tables: dict[str, sa.Table], events) -> None:
         programs = Rows(conn, tables["programs"])
         templates = Rows(conn, tables["program_templates"])
         programs.load(str(e.originator_id) for _, e in events)

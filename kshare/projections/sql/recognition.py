@@ -1,21 +1,21 @@
 """Peer recognition (append-only)."""
 
-from sqlalchemy import Column, Connection, Index, MetaData, String, Table, Text
+import sqlalchemy as sa
 
 from ...domain.feedback import Recognition
 from .projector import SqlProjector, when
 
 
-def _recognitions(metadata: MetaData, name: str) -> Table:
-    return Table(
+def _recognitions(metadata: sa.MetaData, name: str) -> sa.Table:
+    return sa.Table(
         name,
         metadata,
-        Column("id", String(36), primary_key=True),
-        Column("giver_id", String(36), nullable=False),
-        Column("receiver_id", String(36), nullable=False),
-        Column("message", Text, nullable=False),
+        sa.Column("id", sa.String(36), primary_key=True),
+        sa.Column("giver_id", sa.String(36), nullable=False),
+        sa.Column("receiver_id", sa.String(36), nullable=False),
+        sa.Column("message", sa.Text, nullable=False),
         when("at", nullable=False),
-        Index(f"ix_{name}_receiver", "receiver_id"),
+        sa.Index(f"ix_{name}_receiver", "receiver_id"),
     )
 
 
@@ -25,7 +25,7 @@ class SqlRecognition(SqlProjector):
     tables = {"recognitions": _recognitions}
     events = (Recognition.RecognitionGiven,)
 
-    def apply(self, conn: Connection, tables: dict[str, Table], events) -> None:
+    def apply(self, conn: sa.Connection, tables: dict[str, sa.Table], events) -> None:
         rows = [
             {
                 "id": str(e.originator_id),

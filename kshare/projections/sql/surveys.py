@@ -1,24 +1,24 @@
 """Survey answers (append-only; read only in aggregate)."""
 
-from sqlalchemy import Column, Connection, Index, Integer, MetaData, String, Table, Text
+import sqlalchemy as sa
 
 from ...domain.feedback import SurveyResponse
 from .projector import SqlProjector, when
 
 
-def _survey_responses(metadata: MetaData, name: str) -> Table:
-    return Table(
+def _survey_responses(metadata: sa.MetaData, name: str) -> sa.Table:
+    return sa.Table(
         name,
         metadata,
-        Column("id", String(36), primary_key=True),
-        Column("cohort_id", String(36), nullable=False),
-        Column("occasion", String(60), nullable=False),
-        Column("participant_id", String(36), nullable=False),
-        Column("sentiment", Integer, nullable=False),
-        Column("value", Integer, nullable=False),
-        Column("comment", Text, nullable=False),
+        sa.Column("id", sa.String(36), primary_key=True),
+        sa.Column("cohort_id", sa.String(36), nullable=False),
+        sa.Column("occasion", sa.String(60), nullable=False),
+        sa.Column("participant_id", sa.String(36), nullable=False),
+        sa.Column("sentiment", sa.Integer, nullable=False),
+        sa.Column("value", sa.Integer, nullable=False),
+        sa.Column("comment", sa.Text, nullable=False),
         when("at", nullable=False),
-        Index(f"ix_{name}_occasion", "cohort_id", "occasion"),
+        sa.Index(f"ix_{name}_occasion", "cohort_id", "occasion"),
     )
 
 
@@ -28,7 +28,7 @@ class SqlSurveys(SqlProjector):
     tables = {"survey_responses": _survey_responses}
     events = (SurveyResponse.SurveyAnswered,)
 
-    def apply(self, conn: Connection, tables: dict[str, Table], events) -> None:
+    def apply(self, conn: sa.Connection, tables: dict[str, sa.Table], events) -> None:
         rows = [
             {
                 "id": str(e.originator_id),

@@ -1,19 +1,19 @@
 """Lesson of the week: the featured lesson of each ISO week."""
 
-from sqlalchemy import Column, Connection, MetaData, String, Table, Text
+import sqlalchemy as sa
 
 from ...domain.weekly import WeeklyFeature
 from .projector import SqlProjector, when
 
 
-def _weekly_features(metadata: MetaData, name: str) -> Table:
-    return Table(
+def _weekly_features(metadata: sa.MetaData, name: str) -> sa.Table:
+    return sa.Table(
         name,
         metadata,
-        Column("week", String(8), primary_key=True),
-        Column("post_id", String(36), nullable=False),
-        Column("note", Text, nullable=False),
-        Column("actor_id", String(36), nullable=False),
+        sa.Column("week", sa.String(8), primary_key=True),
+        sa.Column("post_id", sa.String(36), nullable=False),
+        sa.Column("note", sa.Text, nullable=False),
+        sa.Column("actor_id", sa.String(36), nullable=False),
         when("featured_at", nullable=False),
     )
 
@@ -24,7 +24,7 @@ class SqlWeeklyFeatures(SqlProjector):
     tables = {"weekly_features": _weekly_features}
     events = (WeeklyFeature.LessonFeatured,)
 
-    def apply(self, conn: Connection, tables: dict[str, Table], events) -> None:
+    def apply(self, conn: sa.Connection, tables: dict[str, sa.Table], events) -> None:
         rows = [
             {
                 "week": e.week,

@@ -1,14 +1,13 @@
 """An export imported elsewhere gives back the same log, seals and read models."""
 
 import json
-import uuid
 from dataclasses import replace
 from datetime import UTC, datetime
 
-import psycopg
 import pytest
 from eventsourcing.cipher import AESCipher
-from export_helpers import (
+from support.dumps import dump
+from support.exports import (
     PRIVATE_NOTE,
     SURVEY_COMMENT,
     confidential_program,
@@ -16,13 +15,12 @@ from export_helpers import (
     lines_of,
     sealed_with_a_tail,
 )
-from previous_release import PreviousRelease
-from projection_helpers import dump
+from support.people import registration
+from support.previous_release import PreviousRelease
 
 from kshare.audit.importing import import_log
 from kshare.bootstrap import build
 from kshare.config import Settings
-from kshare.demo.seed import seed
 from kshare.domain.seals import GENESIS, chained
 from kshare.eventlog.positional import ImportRefused
 
@@ -49,27 +47,10 @@ def utc_naive(value):
     return value
 
 
-@pytest.fixture
-def target(any_settings, tmp_path):
-    """An empty store on the same backend, in another data directory or schema."""
-    settings = replace(
-        any_settings, home=tmp_path / "target", search_index=tmp_path / "target_index"
-    )
-    if settings.is_postgres:
-        settings = replace(settings, database_schema=f"t_{uuid.uuid4().hex[:12]}")
-    built = build(settings)
-    yield built
-    built.close()
-    if settings.is_postgres:
-        with psycopg.connect(settings.database_url, autocommit=True) as conn:
-            conn.execute(f'DROP SCHEMA IF EXISTS "{settings.database_schema}" CASCADE')
-
-
 def test_an_imported_log_projects_searches_and_verifies_as_the_original(
-    any_services, target, tmp_path
+    demo_copy, target, tmp_path
 ):
-    source = any_services
-    seed(source.app, posts=30)
+    source = demo_copy  # the shared demo's log, in a store of this test's own
     confidential_program(source.app)
     sealed_with_a_tail(source)
     source.runner.catch_up()
@@ -90,12 +71,7 @@ def test_an_imported_log_projects_searches_and_verifies_as_the_original(
     assert chain_upto(target, seal.position) == seal.digest
     verified = target.integrity.verify()
     assert verified.ok and verified.sealed_upto == seal.position
-    later = target.app.register_participant(
-        email="next@example.org",
-        handle="next",
-        display_name="Next",
-        password="correct horse battery",
-    )
+    later = target.app.register_participant(**registration("next"))
     after = target.app.recorder.select_notifications(
         start=imported.head, limit=10, inclusive_of_start=False
     )
@@ -158,12 +134,7 @@ def test_an_import_stops_when_someone_else_writes_to_the_store_meanwhile(
 
     def someone_writes(done: int, total: int) -> None:
         if done == 5:
-            target.app.register_participant(
-                email="eve@example.org",
-                handle="eve",
-                display_name="Eve",
-                password="correct horse battery",
-            )
+            target.app.register_participant(**registration("eve"))
 
     with pytest.raises(ImportRefused) as refused:
         import_log(path, target.log, writing=someone_writes)

@@ -9,10 +9,11 @@ from datetime import date
 from types import SimpleNamespace
 
 import pytest
-from previous_release import PreviousRelease
-from program_world import World
-from projection_helpers import dump
 from sqlalchemy import select
+from support.dumps import dump
+from support.people import register
+from support.previous_release import PreviousRelease
+from support.programs import enroll, new_cohort
 
 from kshare.domain.cohorts import enrollment_id
 from kshare.domain.errors import Conflict
@@ -23,21 +24,23 @@ from kshare.domain.pairings import pair_slot_id
 @pytest.fixture
 def history(any_services):
     """A cohort whose pairing, recognition, answers and note are from v1."""
-    app, world = any_services.app, World(any_services.app)
-    cohort = world.cohort()
-    people = {"cora": world.cora}
+    app = any_services.app
+    cora = register(app, "cora", role="coordinator", actor_id=OPERATOR)
+    cohort = new_cohort(app, cora)
+    people = {"cora": cora}
     for handle in ("mia", "abe", "bea", "cal"):
-        people[handle] = world.person(handle)
+        people[handle] = register(app, handle)
         mentor = handle == "mia"
-        app.enroll(
-            actor_id=people[handle],
-            cohort_id=cohort,
-            role="mentor" if mentor else "mentee",
+        enroll(
+            app,
+            people[handle],
+            cohort,
+            "mentor" if mentor else "mentee",
             capacity=2 if mentor else 0,
         )
     old, start = PreviousRelease(app), app.recorder.max_notification_id()
     mia, abe = people["mia"], people["abe"]
-    pairing = old.propose_pairing(cohort, mentor=mia, mentee=abe, by=world.cora)
+    pairing = old.propose_pairing(cohort, mentor=mia, mentee=abe, by=cora)
     token = old.recognize(mia, abe, "Thanks for the *great* demo")
     answers = [
         old.answer_survey(cohort, abe, sentiment=4, value=5),

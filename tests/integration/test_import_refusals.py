@@ -1,9 +1,12 @@
-"""An import refuses what would not give back the exported log, and writes nothing."""
+"""An import refuses what would not give back the exported log, and writes nothing.
+
+The export comes from SQLite; the store refusing it is on each backend.
+"""
 
 import re
 
 import pytest
-from export_helpers import (
+from support.exports import (
     PRIVATE_NOTE,
     confidential_program,
     export_to,
@@ -13,8 +16,6 @@ from export_helpers import (
 )
 
 from kshare.audit.importing import import_log
-from kshare.bootstrap import build
-from kshare.config import Settings
 from kshare.domain.seals import event_digest
 from kshare.eventlog.positional import ImportRefused
 
@@ -25,13 +26,6 @@ def exported(services, tmp_path) -> list[dict]:
     confidential_program(services.app)
     sealed_with_a_tail(services)
     return lines_of(export_to(services, tmp_path / "log.jsonl"))
-
-
-@pytest.fixture
-def target(tmp_path):
-    built = build(Settings.for_tests(tmp_path / "target"))
-    yield built
-    built.close()
 
 
 def note_line(lines: list[dict]) -> dict:

@@ -1,15 +1,17 @@
 """The auditors' event log browser and aggregate histories, on SQLite and PostgreSQL."""
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from types import SimpleNamespace
 
 import pytest
-from program_world import CHARTER, World
+from support.people import register
+from support.programs import CHARTER, advance, launch, new_cohort, one_on_one, session
 
 from kshare.audit.diffs import text_diff
 from kshare.audit.log_pages import AuditFilters
 from kshare.domain.clock import simulated_time
 from kshare.domain.confidential import REDACTED
+from kshare.domain.ids import OPERATOR
 
 NOTE = "Quokka worries about the reorg"
 COMMENT = "Zanzibar sessions feel rushed"
@@ -26,22 +28,18 @@ def program(any_services):
     """
     app = any_services.app
     with simulated_time(LAST_SPRING):
-        world = World(app)
-    cora = world.cora
-    mia, abe = world.person("mia"), world.person("abe")
-    cohort = world.cohort()
-    app.enroll(actor_id=mia, cohort_id=cohort, role="mentor", capacity=2)
-    app.enroll(actor_id=abe, cohort_id=cohort, role="mentee")
-    pairing = world.pair(cohort, {mia: "mentor", abe: "mentee"})
-    app.log_session(actor_id=abe, pairing_id=pairing, held_on=date(2026, 2, 3),
-                    minutes=60, format="virtual", private_note=NOTE)  # fmt: skip
+        cora = register(app, "cora", role="coordinator", actor_id=OPERATOR)
+        program = launch(app, cora)
+    mia, abe = register(app, "mia"), register(app, "abe")
+    cohort = new_cohort(app, cora, program=program)
+    pairing = one_on_one(app, cora, cohort, mia, abe)
+    session(app, abe, pairing, minutes=60, private_note=NOTE)
     app.pause_pairing(actor_id=cora, pairing_id=pairing, reason="Holidays")
     app.resume_pairing(actor_id=cora, pairing_id=pairing)
-    for stage in ("kicked-off", "mid-cycle-review"):
-        app.advance_cohort(actor_id=cora, cohort_id=cohort, to=stage)
+    advance(app, cora, cohort, "kicked-off", "mid-cycle-review")
     app.answer_survey(actor_id=abe, cohort_id=cohort, occasion="mid-cycle",
                       sentiment=2, value=5, comment=COMMENT)  # fmt: skip
-    app.advance_cohort(actor_id=cora, cohort_id=cohort, to="end-of-cycle-reflection")
+    advance(app, cora, cohort, "end-of-cycle-reflection")
     app.close_cohort(actor_id=cora, cohort_id=cohort,
                      lessons_learned="Pairs met often.\nAgendas helped.",
                      next_direction="Start earlier.")  # fmt: skip
@@ -50,13 +48,11 @@ def program(any_services):
     app.revise_post(actor_id=mia, post_id=post, title="Three lines, revised",
                     parts={"body": REVISED})  # fmt: skip
     calmer = {**CHARTER, "intent": "Grow calm technical leads."}
-    app.revise_charter(
-        actor_id=cora, program_id=world.program, note="Calmer", charter=calmer
-    )
+    app.revise_charter(actor_id=cora, program_id=program, note="Calmer", charter=calmer)
     any_services.runner.catch_up()
     return SimpleNamespace(
         cora=cora, mia=mia, abe=abe, cohort=cohort, pairing=pairing, post=post,
-        program=world.program,
+        program=program,
     )  # fmt: skip
 
 

@@ -5,11 +5,13 @@ import threading
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from program_world import World
+from support.people import register
+from support.programs import new_cohort, one_on_one, session
 
 from kshare.domain.clock import simulated_time
 from kshare.domain.confidential import REDACTED
 from kshare.domain.errors import Invalid
+from kshare.domain.ids import OPERATOR
 from kshare.timetravel.moments import parse_moment
 
 MOMENT = datetime(2026, 2, 1, 12, tzinfo=UTC)
@@ -30,19 +32,17 @@ def history(any_services):
     pairing closed."""
     app = any_services.app
     with at(5):
-        world = World(app)
-        mia, abe = world.person("mia"), world.person("abe")
-        cohort = world.cohort()
-        app.enroll(actor_id=mia, cohort_id=cohort, role="mentor", capacity=1)
-        app.enroll(actor_id=abe, cohort_id=cohort, role="mentee")
-        pairing = world.pair(cohort, {mia: "mentor", abe: "mentee"})
+        cora = register(app, "cora", role="coordinator", actor_id=OPERATOR)
+        mia, abe = register(app, "mia"), register(app, "abe")
+        cohort = new_cohort(app, cora)
+        pairing = one_on_one(app, cora, cohort, mia, abe, capacity=1)
         lesson = app.draft_post(
             actor_id=abe, kind="lesson", title="Reviews that teach",
             parts={"body": OLD_BODY}, tags=["review"], publish=True,
         ).id  # fmt: skip
     act = {"actor_id": abe, "pairing_id": pairing}
     with at(12):
-        _session(app, act, "2026-01-12", private_note="Abe seemed tired.")
+        held(app, abe, pairing, "2026-01-12", private_note="Abe seemed tired.")
         goal = app.set_goal(
             **act, mentee_id=abe, title="Review", competency="code-review"
         )
@@ -54,7 +54,7 @@ def history(any_services):
             **act, mentee_id=abe, goal_id=goal.id, title="Lead a review",
             due_after_days=30,
         )  # fmt: skip
-        last_before = _session(app, act, "2026-01-13").position
+        last_before = held(app, abe, pairing, "2026-01-13").position
     with simulated_time(LATER):
         app.revise_post(
             actor_id=abe, post_id=lesson, title="Reviews that teach kindly",
@@ -65,7 +65,7 @@ def history(any_services):
             parts={"body": "Write the runbook."}, tags=["oncall"], publish=True,
         ).id  # fmt: skip
         app.reach_milestone(**act, mentee_id=abe, milestone_id=milestone, note="Done")
-        _session(app, act, "2026-02-10")
+        held(app, abe, pairing, "2026-02-10")
         app.close_pairing(actor_id=mia, pairing_id=pairing, reason="Rotation")
     any_services.runner.catch_up()
     return {
@@ -74,10 +74,11 @@ def history(any_services):
     }  # fmt: skip
 
 
-def _session(app, act, held_on: str, private_note: str = ""):
-    return app.log_session(
-        **act, held_on=held_on, minutes=60, format="virtual",
-        shared_notes="Notes", private_note=private_note,
+def held(app, member, pairing, day: str, private_note: str = ""):
+    """An hour's session on ``day``, logged by ``member``; its receipt."""
+    return session(
+        app, member, pairing, held_on=day, minutes=60, shared_notes="Notes",
+        private_note=private_note,
     )  # fmt: skip
 
 
@@ -212,9 +213,8 @@ def test_a_summary_counts_people_posts_and_pairings_then(history, past):
 
 
 def test_only_the_most_recently_used_views_are_kept(services):
-    world = World(services.app)
     for n in range(4):
-        world.person(f"person-{n}")
+        register(services.app, f"person-{n}")
     services.runner.catch_up()
     views = services.time_travel.views
     for position in range(2, 6):

@@ -1,17 +1,14 @@
-"""A realistic little program of commands, and a dump of everything projected."""
+"""A realistic little program of commands: people, lessons, stories, revisions."""
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from uuid import UUID
 
-from sqlalchemy import select
-
 from kshare.domain.clock import iso_week
 from kshare.domain.ids import OPERATOR
 
-PASSWORD = "correct horse battery"
+from .people import registration
 
 
 def weeks_ago(n: int) -> str:
@@ -25,7 +22,7 @@ class Scenario:
     last: int = 0  # the position of the last event saved
 
 
-class Program:
+class Commands:
     """Issues commands, calling ``after`` once each command is saved."""
 
     def __init__(self, app, after: Callable[[], None] = lambda: None) -> None:
@@ -38,14 +35,7 @@ class Program:
         return receipt
 
     def join(self, handle: str, **extra) -> UUID:
-        receipt = self.do(
-            "register_participant",
-            email=f"{handle}@example.org",
-            handle=handle,
-            display_name=handle.title(),
-            password=PASSWORD,
-            **extra,
-        )
+        receipt = self.do("register_participant", **registration(handle, **extra))
         self.scenario.people[handle] = receipt.id
         return receipt.id
 
@@ -78,7 +68,7 @@ def story_parts(context: str, actions: str, outcome: str) -> dict[str, str]:
 
 def play(app, after: Callable[[], None] = lambda: None) -> Scenario:
     """About fifty events: people, lessons, stories, revisions, features."""
-    p = Program(app, after)
+    p = Commands(app, after)
     p.join("cora", role="coordinator", actor_id=OPERATOR)
     for handle in ("alice", "bob", "carol", "dave"):
         p.join(handle)
@@ -136,44 +126,3 @@ def play(app, after: Callable[[], None] = lambda: None) -> Scenario:
     p.by("alice", "update_profile", participant_id=p.scenario.people["alice"],
          display_name="Alice Archer", team="Platform", skills="go, sql")  # fmt: skip
     return p.scenario
-
-
-def drain(services, limit: int | None = None) -> None:
-    """Project everything there is, ``limit`` notifications per batch."""
-    while services.runner.run_once(limit=limit):
-        pass
-
-
-def dump(services) -> dict:
-    """Every read-model row and every library document, in a stable order."""
-    tables = {}
-    with services.engines.reader.connect() as conn:
-        for name, table in sorted(services.read_models.tables.items()):
-            ordered = select(table).order_by(*table.primary_key.columns)
-            tables[name] = [dict(row._mapping) for row in conn.execute(ordered)]
-    _, ix = services.library.store.open()
-    with ix.searcher() as searcher:
-        documents = [dict(fields) for fields in searcher.all_stored_fields()]
-    for document in documents:
-        if document.get("stash"):
-            document["stash"] = _stash(document["stash"])
-    return {
-        "tables": tables,
-        "positions": services.read_models.positions(),
-        "library": sorted(documents, key=lambda d: d["id"]),
-    }
-
-
-def _stash(stash: str) -> dict:
-    """A draft's or retracted post's record, with its time as naive UTC.
-
-    A post retracted in a later batch keeps the time read back from Whoosh
-    (naive UTC), a rebuild the event's (aware UTC); both mean the same moment.
-    """
-    state = json.loads(stash)
-    if state.get("published"):
-        moment = datetime.fromisoformat(state["published"])
-        if moment.tzinfo:
-            moment = moment.astimezone(UTC).replace(tzinfo=None)
-        state["published"] = moment.isoformat()
-    return state

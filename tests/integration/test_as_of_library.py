@@ -2,21 +2,12 @@
 it must hold exactly what indexing the log up to there would."""
 
 import pytest
-from projection_helpers import _stash, play
+from support.dumps import library_documents
+from support.scenario import play
 
 from kshare.projections.library.projection import WhooshLessonLibrary
 from kshare.projections.library.store import IndexStore
 from kshare.projections.rebuild import REBUILD_BATCH
-
-
-def documents(store: IndexStore) -> list[dict]:
-    _, ix = store.open()
-    with ix.searcher() as searcher:
-        found = [dict(fields) for fields in searcher.all_stored_fields()]
-    for fields in found:
-        if fields.get("stash"):
-            fields["stash"] = _stash(fields["stash"])
-    return sorted(found, key=lambda d: d["id"])
 
 
 def indexed_from_scratch(services, position: int, root) -> list[dict]:
@@ -31,7 +22,7 @@ def indexed_from_scratch(services, position: int, root) -> list[dict]:
         after = batch.last
     store = IndexStore(root)
     store.swap_in(WhooshLessonLibrary(store).rebuild(events, position), keep_old=False)
-    return documents(store)
+    return library_documents(store)
 
 
 @pytest.fixture
@@ -48,7 +39,7 @@ def test_a_library_set_back_holds_what_indexing_up_to_there_would(
     played.runner.catch_up()  # the live library is at the head
     position = int(played.log.head() * share)
     view = played.time_travel.views.view(position)
-    assert documents(IndexStore(view.search_index)) == indexed_from_scratch(
+    assert library_documents(IndexStore(view.search_index)) == indexed_from_scratch(
         played, position, tmp_path / "scratch"
     )
 
@@ -58,13 +49,13 @@ def test_a_library_behind_the_moment_is_brought_forward_to_it(played, tmp_path):
     played.runner.run_once(limit=head // 4)  # the live library lags behind
     assert played.library.position() < head // 2
     view = played.time_travel.views.view(head // 2)
-    assert documents(IndexStore(view.search_index)) == indexed_from_scratch(
+    assert library_documents(IndexStore(view.search_index)) == indexed_from_scratch(
         played, head // 2, tmp_path / "scratch"
     )
 
 
 def test_the_live_library_is_left_as_it_was(played):
     played.runner.catch_up()
-    before = documents(played.library.store)
+    before = library_documents(played.library.store)
     played.time_travel.views.view(played.log.head() // 3)
-    assert documents(played.library.store) == before
+    assert library_documents(played.library.store) == before

@@ -1,4 +1,4 @@
-"""Reaching into the event store's own table, as someone tampering with it would."""
+"""The event store behind kshare's back: its own table, and PostgreSQL schemas."""
 
 import sqlite3
 import uuid
@@ -6,8 +6,19 @@ import uuid
 import psycopg
 
 
+def fresh_schema() -> str:
+    """The name of a PostgreSQL schema no other test uses."""
+    return f"t_{uuid.uuid4().hex[:12]}"
+
+
+def drop_schema(database_url: str, schema: str) -> None:
+    with psycopg.connect(database_url, autocommit=True) as conn:
+        conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+
+
 class RawStore:
-    """SQL on the stored events, bypassing kshare: SQLite file or PostgreSQL table."""
+    """SQL on the stored events, as someone with database access would tamper
+    with them: the SQLite file or the PostgreSQL table. Close it after use."""
 
     def __init__(self, services) -> None:
         settings = services.settings
@@ -20,6 +31,12 @@ class RawStore:
             self.conn = sqlite3.connect(settings.home / "events.sqlite")
             self.conn.isolation_level = None
             self.id, self.mark = "rowid", "?"
+
+    def __enter__(self) -> "RawStore":
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
 
     def run(self, sql: str, *params):
         return self.conn.execute(sql.replace("?", self.mark), params)
@@ -34,10 +51,22 @@ class RawStore:
     def state(self, position: int) -> bytes:
         return bytes(self.row(position)[3])
 
+    def first_holding(self, text: bytes) -> int:
+        """The position of the first event whose stored state holds ``text``."""
+        head = self.run(f"SELECT MAX({self.id}) FROM {self.table}").fetchone()[0]
+        for position in range(1, head + 1):
+            row = self.row(position)
+            if row and text in bytes(row[3]):
+                return position
+        raise AssertionError(f"no stored event holds {text!r}")
+
     def set_state(self, position: int, state: bytes) -> None:
         self.run(
             f"UPDATE {self.table} SET state = ? WHERE {self.id} = ?", state, position
         )
+
+    def replace(self, position: int, old: bytes, new: bytes) -> None:
+        self.set_state(position, self.state(position).replace(old, new))
 
     def remove(self, position: int) -> None:
         self.run(f"DELETE FROM {self.table} WHERE {self.id} = ?", position)
