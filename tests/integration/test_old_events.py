@@ -11,9 +11,8 @@ from types import SimpleNamespace
 import pytest
 from sqlalchemy import select
 from support.dumps import dump
-from support.people import register
 from support.previous_release import PreviousRelease
-from support.programs import enroll, new_cohort
+from support.programs import mentoring_circle
 
 from kshare.domain.cohorts import enrollment_id
 from kshare.domain.errors import Conflict
@@ -25,22 +24,10 @@ from kshare.domain.pairings import pair_slot_id
 def history(any_services):
     """A cohort whose pairing, recognition, answers and note are from v1."""
     app = any_services.app
-    cora = register(app, "cora", role="coordinator", actor_id=OPERATOR)
-    cohort = new_cohort(app, cora)
-    people = {"cora": cora}
-    for handle in ("mia", "abe", "bea", "cal"):
-        people[handle] = register(app, handle)
-        mentor = handle == "mia"
-        enroll(
-            app,
-            people[handle],
-            cohort,
-            "mentor" if mentor else "mentee",
-            capacity=2 if mentor else 0,
-        )
+    people, cohort = mentoring_circle(app, places=2)
     old, start = PreviousRelease(app), app.recorder.max_notification_id()
     mia, abe = people["mia"], people["abe"]
-    pairing = old.propose_pairing(cohort, mentor=mia, mentee=abe, by=cora)
+    pairing = old.propose_pairing(cohort, mentor=mia, mentee=abe, by=people["cora"])
     token = old.recognize(mia, abe, "Thanks for the *great* demo")
     answers = [
         old.answer_survey(cohort, abe, sentiment=4, value=5),

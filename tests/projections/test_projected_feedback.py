@@ -2,30 +2,15 @@
 
 import pytest
 from support.dumps import dump
-from support.people import register
-from support.programs import enroll, new_cohort, pair, session
+from support.programs import mentoring_circle, pair, session
 
 from kshare.domain.errors import Conflict, Invalid
-from kshare.domain.ids import OPERATOR
 
 
 @pytest.fixture
 def cohort(any_services):
     """Mia mentors (three places); Abe, Bea and Cal are mentees."""
-    app = any_services.app
-    cora = register(app, "cora", role="coordinator", actor_id=OPERATOR)
-    people, cohort = {"cora": cora}, new_cohort(app, cora)
-    for handle in ("mia", "abe", "bea", "cal"):
-        people[handle] = register(app, handle)
-        mentor = handle == "mia"
-        enroll(
-            app,
-            people[handle],
-            cohort,
-            "mentor" if mentor else "mentee",
-            capacity=3 if mentor else 0,
-        )
-    return people, cohort
+    return mentoring_circle(any_services.app, places=3)
 
 
 def answer(app, person, cohort, sentiment, value, comment=""):

@@ -3,6 +3,10 @@
 from datetime import date
 from uuid import UUID
 
+from kshare.domain.ids import OPERATOR
+
+from .people import register
+
 CHARTER = {
     "intent": "Grow confident technical leads.",
     "expectations": "Meet every two weeks and bring an agenda.",
@@ -73,6 +77,19 @@ def new_cohort(
 def enroll(app, person: UUID, cohort: UUID, role: str, **profile) -> UUID:
     """``person`` enrolls in ``cohort``; the enrollment's id."""
     return app.enroll(actor_id=person, cohort_id=cohort, role=role, **profile).id
+
+
+def mentoring_circle(app, places: int) -> tuple[dict[str, UUID], UUID]:
+    """A coordinator, Cora, and a cohort where Mia mentors (``places`` places)
+    and Abe, Bea and Cal are mentees: the people by handle, and the cohort."""
+    cora = register(app, "cora", role="coordinator", actor_id=OPERATOR)
+    people, cohort = {"cora": cora}, new_cohort(app, cora)
+    for handle in ("mia", "abe", "bea", "cal"):
+        people[handle] = register(app, handle)
+        mentor = handle == "mia"
+        role, capacity = ("mentor", places) if mentor else ("mentee", 0)
+        enroll(app, people[handle], cohort, role, capacity=capacity)
+    return people, cohort
 
 
 def pair(

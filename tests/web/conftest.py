@@ -8,7 +8,7 @@ is stopped at teardown. Builders that wait for the site's pages are in
 from types import SimpleNamespace
 
 import pytest
-from support.site import join
+from support.site import enroll, join, new_cohort
 from support.web import CarefulClient, sign_in
 
 from kshare.config import Settings
@@ -74,3 +74,20 @@ def auditor(services):
 @pytest.fixture
 def as_auditor(app, auditor):
     return sign_in(app.test_client(), auditor)
+
+
+@pytest.fixture
+def waiting(services, people):
+    """A cohort under way: Alice mentors code review with one place; Bob, a
+    mentee, wants to learn it and has no mentor yet."""
+    cohort_id = new_cohort(services, people.cora, stages=("enrolling", "kicked-off"))
+    enroll(
+        services,
+        people.alice,
+        cohort_id,
+        "mentor",
+        capacity=1,
+        expertise=["code-review"],
+    )
+    enroll(services, people.bob, cohort_id, "mentee", skill_gaps=["code-review"])
+    return cohort_id

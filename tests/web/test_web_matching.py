@@ -2,25 +2,7 @@
 
 import re
 
-import pytest
-from support.site import enroll, new_cohort
 from support.web import html_at, submit
-
-
-@pytest.fixture
-def waiting(services, people):
-    """Alice mentors code review with one place; Bob wants to learn it."""
-    cohort_id = new_cohort(services, people.cora, stages=("enrolling", "kicked-off"))
-    enroll(
-        services,
-        people.alice,
-        cohort_id,
-        "mentor",
-        capacity=1,
-        expertise=["code-review"],
-    )
-    enroll(services, people.bob, cohort_id, "mentee", skill_gaps=["code-review"])
-    return cohort_id
 
 
 def test_a_coordinator_sees_the_proposed_matching_with_its_reasons(as_cora, waiting):

@@ -2,7 +2,7 @@
 
 import pytest
 from support.programs import CHARTER
-from support.site import enroll, new_cohort, one_on_one, session
+from support.site import new_cohort, one_on_one, session
 from support.web import bearer, error_of
 
 
@@ -47,17 +47,8 @@ def test_commands_need_credentials_and_follow_the_policy(client, services, peopl
     assert "Only a coordinator" in error_of(refused, 403)
 
 
-def test_a_cohort_its_metrics_and_matching(client, services, people):
-    cohort_id = new_cohort(services, people.cora)
-    enroll(
-        services,
-        people.alice,
-        cohort_id,
-        "mentor",
-        capacity=1,
-        expertise=["code-review"],
-    )
-    enroll(services, people.bob, cohort_id, "mentee", skill_gaps=["code-review"])
+def test_a_cohort_its_metrics_and_matching(client, services, people, waiting):
+    cohort_id = waiting
     shown = client.get(f"/api/cohorts/{cohort_id}").get_json()
     assert {m["handle"] for m in shown["members"]} == {"alice", "bob"}
     assert (
@@ -112,17 +103,10 @@ def test_a_pairing_is_read_by_its_members_with_their_own_notes_only(
     assert coras.status_code == 200 and "Bob only" not in coras.get_data(as_text=True)
 
 
-def test_suggestions_for_one_mentee_explain_each_mentor(client, services, people):
-    cohort_id = new_cohort(services, people.cora)
-    enroll(
-        services,
-        people.alice,
-        cohort_id,
-        "mentor",
-        capacity=1,
-        expertise=["code-review"],
-    )
-    enroll(services, people.bob, cohort_id, "mentee", skill_gaps=["code-review"])
+def test_suggestions_for_one_mentee_explain_each_mentor(
+    client, services, people, waiting
+):
+    cohort_id = waiting
     url = f"/api/cohorts/{cohort_id}/suggestions/{people.bob.id}"
     [best] = client.get(url, headers=bearer(services, people.cora)).get_json()[
         "suggestions"
