@@ -9,8 +9,6 @@ from collections.abc import Callable, Iterable
 from typing import Protocol
 from uuid import UUID
 
-from eventsourcing.persistence import Notification
-
 from ..domain.errors import Invalid, NotAllowed
 from ..domain.exports import LogExport
 from ..domain.ids import OPERATOR
@@ -18,8 +16,13 @@ from ..domain.seals import SealChain, chained
 from .base import Base, Receipt
 
 
+class Stored(Protocol):
+    position: int
+    topic: str
+
+
 class Digests(Protocol):
-    def digests(self, after: int) -> Iterable[tuple[Notification, bytes | None]]:
+    def digests(self, after: int) -> Iterable[tuple[Stored, bytes | None]]:
         """Each stored event after ``after`` with its digest (None: unreadable)."""
 
 
@@ -35,14 +38,14 @@ class AuditCommands(Base):
         self._auditing(actor_id, "seal the log")
         chain = self._seal_chain(actor_id)
         digest, count, last, new = bytes.fromhex(chain.digest), chain.events, 0, False
-        for notification, found in log.digests(chain.position):
+        for stored, found in log.digests(chain.position):
             if found is None:
                 raise Invalid(
-                    f"The event at position {notification.id} cannot be read; "
+                    f"The event at position {stored.position} cannot be read; "
                     "run `kshare audit verify`."
                 )
-            digest, count, last = chained(digest, found), count + 1, notification.id
-            new = new or not notification.topic.startswith(SEAL_TOPICS)
+            digest, count, last = chained(digest, found), count + 1, stored.position
+            new = new or not stored.topic.startswith(SEAL_TOPICS)
             if progress:
                 progress(1)
         if not new:

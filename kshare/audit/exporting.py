@@ -56,17 +56,15 @@ def export_log(
     }
     _write(out, header)
     seals, written = [], 0
-    for notification, digest in log.digests(0, head):
+    for row, digest in log.digests(0, head):
         if digest is None:
             raise Unreadable(
-                f"The event at position {notification.id} cannot be read; "
+                f"The event at position {row.position} cannot be read; "
                 "run `kshare audit verify`."
             )
-        n = notification
-        row = Row(n.id, n.originator_id, n.originator_version, n.topic, n.state)
-        line = event_line(log, log.plain(row), digest, complete)
+        line = event_line(log, row, digest, complete)
         _write(out, line)
-        if notification.topic == SEALED:
+        if row.topic == SEALED:
             seals.append(_seal(line))
         written += 1
         if progress and (written % 500 == 0 or written == count):

@@ -61,12 +61,12 @@ class LogIntegrity:
         """The log's events after ``after`` with their digests and chain values."""
         chain = bytes.fromhex(after.chain) if after else GENESIS
         start = after.position if after else 0
-        for n, digest in self.log.digests(start):
+        for row, digest in self.log.digests(start):
             chain = chained(chain, digest or GENESIS)
             yield Entry(
-                n.id,
-                str(n.originator_id),
-                n.originator_version,
+                row.position,
+                str(row.originator_id),
+                row.version,
                 digest.hex() if digest else None,
                 chain.hex(),
             )

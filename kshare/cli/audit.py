@@ -15,7 +15,7 @@ from ..audit.importing import check_export, write_export
 from ..audit.verification import Seal, Verification
 from ..bootstrap import Services
 from ..domain.ids import OPERATOR
-from ..eventlog.positional import ImportRefused
+from ..eventlog import ImportRefused
 from ..timetravel.moments import describe, parse_moment
 from .support import catch_up, command, console, progress_bar
 

@@ -37,6 +37,8 @@ class EventLog:
     def __init__(self, recorder: ApplicationRecorder, mapper: Mapper) -> None:
         self._recorder = recorder
         self._mapper = mapper
+        # Reads plain stored states (no cipher, no compressor) as domain events.
+        self._plain_mapper = Mapper(transcoder=mapper.transcoder)
 
     def head(self) -> int:
         return self._recorder.max_notification_id() or 0
@@ -89,35 +91,33 @@ class EventLog:
 
     def digests(
         self, after: int = 0, upto: int | None = None
-    ) -> Iterator[tuple[Notification, bytes | None]]:
-        """Each stored event after ``after`` with its digest (None if unreadable)."""
+    ) -> Iterator[tuple[Row, bytes | None]]:
+        """Each stored event after ``after`` as a row holding its plain state (as
+        the transcoder wrote it: decrypted, decompressed), with its digest; an
+        event that cannot be read keeps its stored state and has no digest."""
         for n in self.notifications(after, upto):
-            yield n, self._digest(n)
+            stored = Row(n.id, n.originator_id, n.originator_version, n.topic, n.state)
+            try:
+                row = replace(stored, state=self._plain_state(n.state))
+            except Exception:  # a changed ciphertext fails its authentication...
+                yield stored, None
+                continue
+            digest = event_digest(
+                row.position, row.originator_id, row.version, row.topic, row.state
+            )
+            yield row, digest
 
-    def _digest(self, n: Notification) -> bytes | None:
-        try:
-            state = self.plain_state(n.state)
-        except Exception:  # a changed ciphertext fails its authentication, and so on
-            return None
-        return event_digest(n.id, n.originator_id, n.originator_version, n.topic, state)
-
-    def plain_state(self, state: bytes) -> bytes:
-        """A stored state as the transcoder wrote it: decrypted and decompressed."""
+    def _plain_state(self, state: bytes) -> bytes:
         if self._mapper.cipher:
             state = self._mapper.cipher.decrypt(state)
         if self._mapper.compressor:
             state = self._mapper.compressor.decompress(state)
         return state
 
-    def plain(self, row: Row) -> Row:
-        """The row with its state as the transcoder wrote it (see ``plain_state``)."""
-        return replace(row, state=self.plain_state(row.state))
-
     def decode_plain(self, row: Row) -> Any:
         """The domain event of a plain (unencrypted, uncompressed) stored state."""
-        plain = Mapper(transcoder=self._mapper.transcoder)
         stored = StoredEvent(row.originator_id, row.version, row.topic, row.state)
-        return plain.to_domain_event(stored)
+        return self._plain_mapper.to_domain_event(stored)
 
     def count(self, upto: int) -> int:
         """How many events the log holds up to ``upto`` (gaps are not counted)."""

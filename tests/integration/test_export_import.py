@@ -26,7 +26,7 @@ from kshare.eventlog.positional import ImportRefused
 
 
 def digests_of(services) -> list[tuple[int, str]]:
-    return [(n.id, d.hex()) for n, d in services.log.digests(0)]
+    return [(row.position, d.hex()) for row, d in services.log.digests(0)]
 
 
 def chain_upto(services, position: int) -> str:

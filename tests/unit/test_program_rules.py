@@ -60,6 +60,24 @@ def test_every_charter_version_is_kept(app, people, program):
         )
 
 
+def test_a_revision_keeps_the_charter_fields_it_does_not_give(app, people):
+    sponsor = register(app, "spencer", role="sponsor", actor_id=OPERATOR)
+    program = launch(app, people.coordinator, charter=CHARTER | {"sponsors": [sponsor]})
+    app.revise_charter(
+        actor_id=people.coordinator,
+        program_id=program,
+        charter={"cadence_days": 21},
+        note="Three weeks suits our teams",
+    )
+    charter = app.repository.get(program).charter
+    assert charter["cadence_days"] == 21
+    assert charter["sponsors"] == [str(sponsor)]
+    assert (charter["intent"], charter["competencies"]) == (
+        CHARTER["intent"],
+        CHARTER["competencies"],
+    )
+
+
 def test_a_second_program_with_the_same_slug_conflicts(app, people, program):
     with pytest.raises(Conflict, match="exists already"):
         launch(app, people.coordinator)
