@@ -2,9 +2,12 @@
 
 from datetime import UTC, datetime, timedelta
 
+from sqlalchemy import text
 from support.people import register
+from support.posts import write
 from support.scenario import weeks_ago
 
+from kshare.bootstrap import build
 from kshare.domain.clock import simulated_time
 from kshare.domain.ids import OPERATOR
 
@@ -154,3 +157,68 @@ def test_without_a_choice_the_most_appreciated_recent_unfeatured_lesson_is_picke
     # Before anything was published there is nothing to pick.
     assert queries.lesson_of_the_week(weeks_ago(10)) is None
     assert queries.lesson_of_the_week(weeks_ago(1)).post.id == str(featured)
+
+
+def test_lists_page_newest_first_with_ties_by_id_and_true_totals(any_services):
+    """Posts published at one moment keep a stable order across pages, a post
+    published after a long draft lists at its publication, and the totals
+    count what each list holds."""
+    app = any_services.app
+    author = register(app, "paginator")
+    start = datetime(2026, 3, 2, 9, tzinfo=UTC)
+    with simulated_time(start):
+        early_draft = write(app, author, "Drafted first, published last", publish=False)
+    written = []
+    for i in range(23):  # three at each moment: ties
+        with simulated_time(start + timedelta(hours=1 + i // 3)):
+            kind = "story" if i % 4 == 0 else "lesson"
+            written.append((write(app, author, f"Post {i}", kind=kind), kind))
+    with simulated_time(start + timedelta(days=3)):
+        app.publish_post(actor_id=author, post_id=early_draft)
+    with simulated_time(start + timedelta(days=4)):
+        app.revise_post(actor_id=author, post_id=written[0][0], title="Post 0, revised")
+    any_services.runner.catch_up()
+    queries = any_services.posts
+
+    def listed(**filters) -> list[str]:
+        first = queries.posts_page(per_page=5, **filters)
+        pages = [first] + [
+            queries.posts_page(page=n, per_page=5, **filters)
+            for n in range(2, first.pages + 1)
+        ]
+        assert {p.total for p in pages} == {first.total}
+        return [item.id for page in pages for item in page.items]
+
+    moment = {str(post): 1 + i // 3 for i, (post, _) in enumerate(written)}
+    moment[str(early_draft)] = 72
+    lessons = [str(p) for p, kind in written if kind == "lesson"] + [str(early_draft)]
+    expected = sorted(lessons, key=lambda post: (-moment[post], post))
+    assert listed(kind="lesson") == expected
+    assert queries.posts_page(kind="lesson").total == len(lessons) == 18
+    assert listed(kind="story") == sorted(
+        (str(p) for p, kind in written if kind == "story"),
+        key=lambda post: (-moment[post], post),
+    )
+    everything = listed()
+    assert len(everything) == queries.posts_page().total == 24
+    assert everything[0] == str(early_draft)  # listed when published, not drafted
+    assert listed(author_id=str(author)) == everything
+
+
+def test_a_read_model_whose_tables_changed_shape_is_projected_again(
+    any_services, scenario
+):
+    """An install made by an earlier release (no post tallies, an index missing)
+    meets this release's read models: they are projected again from the log."""
+    before = any_services.posts.posts_page(kind="lesson")
+    with any_services.engines.writer.begin() as conn:
+        conn.execute(text("DROP TABLE post_tallies"))
+        conn.execute(text("DROP INDEX ix_posts_list"))
+    again = build(any_services.settings)
+    try:
+        again.runner.catch_up()
+        after = again.posts.posts_page(kind="lesson")
+        assert (after.total, after.items) == (before.total, before.items)
+        assert after.total == 3
+    finally:
+        again.close()

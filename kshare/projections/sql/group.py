@@ -11,11 +11,29 @@ import secrets
 from collections.abc import Sequence
 
 from eventsourcing.utils import get_topic
-from sqlalchemy import Connection, MetaData, select, text
+from sqlalchemy import Connection, MetaData, Table, inspect, select, text
 
 from .engine import SqlEngines
 from .projector import SqlProjector, tracking_table
 from .registry import projectors
+
+Shape = tuple[frozenset, frozenset] | None  # (columns, indexes) of a table
+
+
+def _declared(table: Table) -> Shape:
+    indexes = frozenset(tuple(c.name for c in i.columns) for i in table.indexes)
+    return frozenset(table.c.keys()), indexes
+
+
+def _shape(inspector, table: Table) -> Shape:
+    """The columns and indexes (by their columns) of a table as stored, if any."""
+    if not inspector.has_table(table.name):
+        return None
+    columns = frozenset(c["name"] for c in inspector.get_columns(table.name))
+    indexes = frozenset(
+        tuple(i["column_names"]) for i in inspector.get_indexes(table.name)
+    )
+    return columns, indexes
 
 
 class StaleTracking(Exception):
@@ -54,7 +72,33 @@ class SqlReadModels:
 
     def create(self) -> None:
         tables = self.owned_tables() + ([] if self.suffix else [self.tracking])
+        if not self.suffix:
+            self._restart_reshaped()
         self.metadata.create_all(self.engines.writer, tables=tables)
+
+    def _restart_reshaped(self) -> None:
+        """Start a read model over when its tables are not the ones declared.
+
+        A release that adds a column, an index or a table to a read model
+        would otherwise meet the old tables: their rows are dropped and the
+        model's position goes back to 0, so the runner projects it again from
+        the start of the log (the others keep theirs).
+        """
+        with self.engines.writer.begin() as conn:
+            inspector = inspect(conn)
+            for projection in self.projections:
+                tables = [self.tables[name] for name in projection.tables]
+                stored = [_shape(inspector, table) for table in tables]
+                if not any(stored) or stored == [_declared(t) for t in tables]:
+                    continue
+                for table in tables:
+                    table.drop(conn, checkfirst=True)
+                if inspector.has_table(self.tracking.name):
+                    conn.execute(
+                        self.tracking.delete().where(
+                            self.tracking.c.name == projection.name
+                        )
+                    )
 
     def positions(self, conn: Connection | None = None) -> dict[str, int]:
         if self._aside_positions is not None:

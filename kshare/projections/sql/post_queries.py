@@ -77,15 +77,24 @@ class SqlPostQueries(SqlReader):
         statement = (
             with_authors(self.t, *summary_columns(self.t))
             .where(and_(True, *conditions))
-            .order_by(func.coalesce(p.published_at, p.updated_at).desc(), p.id)
+            .order_by(p.listed_at.desc(), p.id)
             .limit(per_page)
             .offset((page - 1) * per_page)
         )
-        total = self._scalar(
-            select(func.count()).select_from(posts).where(and_(True, *conditions))
-        )
+        if author_id or drafts:  # an author's posts: a range of an index
+            total = self._scalar(
+                select(func.count()).select_from(posts).where(and_(True, *conditions))
+            )
+        else:
+            total = self._published(kind)
         items = [post_summary(row) for row in self._rows(statement)]
         return Page(items, int(total or 0), page, per_page)
+
+    def _published(self, kind: str | None) -> int:
+        """How many posts (of a kind) are published, from the tallies."""
+        t = self.t["post_tallies"].c
+        wanted = [t.status == PUBLISHED] + ([t.kind == kind] if kind else [])
+        return int(self._scalar(select(func.sum(t.count)).where(*wanted)) or 0)
 
     def story_feed(self, page: int = 1, per_page: int = 20) -> Page:
         return self.posts_page(kind=STORY, page=page, per_page=per_page)
@@ -159,7 +168,9 @@ def summary_columns(t) -> list:
     """The columns of a ``PostSummary``: the post's, and its author's name."""
     p, who = t["posts"].c, t["participants"].c
     columns = [
-        c for c in p if c.name not in ("parts", "retraction_reason", "created_at")
+        c
+        for c in p
+        if c.name not in ("parts", "retraction_reason", "created_at", "listed_at")
     ]
     return [
         *columns,

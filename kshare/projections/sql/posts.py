@@ -1,4 +1,12 @@
-"""Posts, their revisions and appreciations: the feeds, post and author pages."""
+"""Posts, their revisions and appreciations: the feeds, post and author pages.
+
+Lists show the newest first by ``listed_at`` (when a post was first
+published; a draft's last change), kept as a column of its own so that an
+index serves every list page; ``post_tallies`` keeps how many posts each
+kind has in each state, so a page's total is one row, not a count of them all.
+"""
+
+from collections import Counter
 
 import sqlalchemy as sa
 
@@ -10,7 +18,7 @@ from .rows import Rows
 
 
 def _posts(metadata: sa.MetaData, name: str) -> sa.Table:
-    return sa.Table(
+    table = sa.Table(
         name,
         metadata,
         sa.Column("id", sa.String(36), primary_key=True),
@@ -28,8 +36,24 @@ def _posts(metadata: sa.MetaData, name: str) -> sa.Table:
         when("created_at", nullable=False),
         when("published_at"),
         when("updated_at", nullable=False),
-        sa.Index(f"ix_{name}_feed", "kind", "status", "published_at"),
-        sa.Index(f"ix_{name}_author", "author_id"),
+        when("listed_at", nullable=False),
+    )
+    # The lists' order (newest first, ties by id), one index per way to filter.
+    c = table.c
+    newest = (c.listed_at.desc(), c.id)
+    sa.Index(f"ix_{name}_kind_list", c.kind, c.status, *newest)
+    sa.Index(f"ix_{name}_list", c.status, *newest)
+    sa.Index(f"ix_{name}_author_list", c.author_id, c.status, *newest)
+    return table
+
+
+def _post_tallies(metadata: sa.MetaData, name: str) -> sa.Table:
+    return sa.Table(
+        name,
+        metadata,
+        sa.Column("kind", sa.String(10), primary_key=True),
+        sa.Column("status", sa.String(10), primary_key=True),
+        sa.Column("count", sa.Integer, nullable=False),
     )
 
 
@@ -62,6 +86,7 @@ class SqlPosts(SqlProjector):
     area = "library"
     tables = {
         "posts": _posts,
+        "post_tallies": _post_tallies,
         "post_revisions": _post_revisions,
         "appreciations": _appreciations,
     }
@@ -79,20 +104,41 @@ class SqlPosts(SqlProjector):
         posts.load(_post_id(e) for _, e in events if not isinstance(e, Post.Drafted))
         revisions: list[dict] = []
         appreciations: list[dict] = []
+        tallies: Counter[tuple[str, str]] = Counter()
         for _, e in events:
             if isinstance(e, Post.Drafted):
                 posts.add(_drafted(e))
                 revisions.append(_revision(e, 1))
+                tallies[e.kind, DRAFT] += 1
             elif isinstance(e, Appreciation.PostAppreciated):
                 posts.get(str(e.post_id))["appreciation_count"] += 1
                 appreciations.append(_appreciation(e))
             else:
-                _change(posts.get(str(e.originator_id)), e, revisions)
+                row = posts.get(str(e.originator_id))
+                tallies[row["kind"], row["status"]] -= 1
+                _change(row, e, revisions)
+                tallies[row["kind"], row["status"]] += 1
         posts.flush()
+        _add_tallies(conn, tables["post_tallies"], tallies)
         if revisions:
             conn.execute(tables["post_revisions"].insert(), revisions)
         if appreciations:
             conn.execute(tables["appreciations"].insert(), appreciations)
+
+
+def _add_tallies(conn, table: sa.Table, tallies: Counter) -> None:
+    """Add this batch's changes to the count of posts of each kind and state
+    (a count that falls to 0 leaves no row, as a rebuild would write none)."""
+    stored = {(r.kind, r.status): r.count for r in conn.execute(table.select())}
+    for (kind, status), n in tallies.items():
+        if not n:
+            continue
+        count = stored.get((kind, status), 0) + n
+        where = (table.c.kind == kind) & (table.c.status == status)
+        if (kind, status) in stored:
+            conn.execute(table.delete().where(where))
+        if count:
+            conn.execute(table.insert().values(kind=kind, status=status, count=count))
 
 
 def _post_id(e) -> str:
@@ -118,6 +164,7 @@ def _drafted(e) -> dict:
         "created_at": e.timestamp,
         "published_at": None,
         "updated_at": e.timestamp,
+        "listed_at": e.timestamp,
     }
 
 
@@ -133,6 +180,7 @@ def _change(row: dict, e, revisions: list[dict]) -> None:
     else:  # Published or Republished
         row.update(status=PUBLISHED, retraction_reason=None)
         row["published_at"] = row["published_at"] or e.timestamp
+    row["listed_at"] = row["published_at"] or row["updated_at"]
 
 
 def _revision(e, number: int) -> dict:

@@ -61,12 +61,12 @@ class SqlWeeklyQueries(SqlReader):
                 p.kind == LESSON,
                 p.status == PUBLISHED,
                 never_featured,
-                p.published_at < start + timedelta(days=7),
+                p.listed_at < start + timedelta(days=7),  # published_at, indexed
             )
-            .order_by(p.appreciation_count.desc(), p.published_at.desc(), p.id)
+            .order_by(p.appreciation_count.desc(), p.listed_at.desc(), p.id)
             .limit(1)
         )
-        recent = base.where(p.published_at >= start - timedelta(days=PICK_WINDOW_DAYS))
+        recent = base.where(p.listed_at >= start - timedelta(days=PICK_WINDOW_DAYS))
         rows = self._rows(recent) or self._rows(base)
         if not rows:
             return None
