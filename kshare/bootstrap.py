@@ -145,6 +145,7 @@ class Services(ReadSide):
         self.sealer.stop()
         self.runner.stop()
         self.app.close()
+        self.search.close()
         self.engines.dispose()
 
 
@@ -207,6 +208,7 @@ class PastServices(ReadSide):
         return iso_week(self.moment.date())
 
     def close(self) -> None:
+        self.search.close()
         self.engines.dispose()
 
 

@@ -114,6 +114,7 @@ def search(
             json.dumps(
                 {
                     "total": results.total,
+                    "more": results.more,
                     "hits": hits,
                     "suggestion": results.suggestion,
                 },
@@ -126,7 +127,7 @@ def search(
         "kind",
         "author",
         "published",
-        title=f"{results.total} results (page {results.page} of {results.pages})",
+        title=f"{results.counted} results (page {results.page} of {results.pages})",
     )
     for hit in results.hits:
         table.add_row(

@@ -76,19 +76,36 @@ def replay(
 
 
 def rebuild_library(
-    log: EventLog, library: WhooshLessonLibrary, progress: Progress | None = None
+    log: EventLog,
+    library: WhooshLessonLibrary,
+    progress: Progress | None = None,
+    upto: int | None = None,
 ) -> int:
-    """Rebuild the Whoosh library in a new directory and swap it in."""
-    events: list[tuple[int, object]] = []
-    position = read = 0
-    while True:
-        batch = log.read(position, REBUILD_BATCH, library.topics)
-        if not batch.count:
-            break
-        events.extend(batch.events)
-        position, read = batch.last, read + batch.count
-        if progress:
-            progress(batch.count)
-    directory = library.rebuild(events, position)
+    """Rebuild the Whoosh library in a new directory and swap it in.
+
+    A first look at the log (no decoding) finds each post's last event; the
+    rebuild then streams the events batch by batch and writes each post as
+    soon as its last event is folded. ``upto`` builds the library as it was
+    at that position (the head by default).
+    """
+    upto = log.head() if upto is None else upto
+    last: dict[str, int] = {}
+    for notification in log.notifications(upto=upto, topics=sorted(library.topics)):
+        last[str(notification.originator_id)] = notification.id
+    read = 0
+
+    def events():
+        nonlocal read
+        position = 0
+        while True:
+            batch = log.read(position, REBUILD_BATCH, library.topics, upto)
+            if not batch.count:
+                return
+            yield from batch.events
+            position, read = batch.last, read + batch.count
+            if progress:
+                progress(batch.count)
+
+    directory = library.rebuild(events(), last, upto)
     library.store.swap_in(directory)
     return read

@@ -7,21 +7,12 @@ from support.scenario import play
 
 from kshare.projections.library.projection import WhooshLessonLibrary
 from kshare.projections.library.store import IndexStore
-from kshare.projections.rebuild import REBUILD_BATCH
+from kshare.projections.rebuild import rebuild_library
 
 
 def indexed_from_scratch(services, position: int, root) -> list[dict]:
-    events, after = [], 0
-    while True:
-        batch = services.log.read(
-            after, REBUILD_BATCH, WhooshLessonLibrary.topics, position
-        )
-        if not batch.count:
-            break
-        events.extend(batch.events)
-        after = batch.last
     store = IndexStore(root)
-    store.swap_in(WhooshLessonLibrary(store).rebuild(events, position), keep_old=False)
+    rebuild_library(services.log, WhooshLessonLibrary(store), upto=position)
     return library_documents(store)
 
 

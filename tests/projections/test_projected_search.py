@@ -1,10 +1,14 @@
 """Searching the lesson library: syntax, filters, facets, pages and snippets."""
 
 import re
+import threading
 
 import pytest
 from support.people import register
 from support.scenario import play
+
+from kshare.projections.library import search as search_module
+from kshare.projections.library.search import WhooshLibrarySearch
 
 TIPS = 24
 
@@ -219,3 +223,76 @@ def test_a_post_revised_after_a_search_is_found_once_with_its_new_title(
     )
     any_services.runner.catch_up()
     assert found(search("escalation")) == ["On-call, the escalation edition"]
+
+
+def test_a_search_that_stops_counting_says_so_and_counts_what_it_looked_at(
+    any_services, library, monkeypatch
+):
+    """Past LOOK_AT matches a search stops: the newest ones are ranked, the
+    total reads "N+", and the facets count exactly those looked at."""
+    monkeypatch.setattr(search_module, "LOOK_AT", 6)
+    results = any_services.search.search("tip", sort="newest")
+    assert (results.total, results.more, results.counted) == (6, True, "6+")
+    newest = [f"Testing tip {n}" for n in range(TIPS - 1, TIPS - 7, -1)]
+    assert found(results) == newest[:6]
+    assert results.pages == 1
+    assert results.tags == [("testing", 6)]
+    assert results.authors == [("alice", 3), ("bob", 3)]
+    ranked = any_services.search.search("tip")
+    assert sorted(found(ranked)) == sorted(newest)  # the same six, by relevance
+    # Exactly as many matches as it looks at: the count is whole.
+    monkeypatch.setattr(search_module, "LOOK_AT", TIPS)
+    whole = any_services.search.search("tip", per_page=20)
+    assert (whole.total, whole.more, whole.counted) == (TIPS, False, "24")
+
+
+def test_one_searcher_serves_threads_searching_while_posts_are_written(
+    any_services, library
+):
+    """Eight threads search while posts are written and indexed: every answer
+    is one a fresh searcher gives for the index as it was then."""
+    alice = library.people["alice"]
+    stop = threading.Event()
+    answers: list[tuple[int, int]] = []  # (tips found, tips indexed at least)
+    problems: list[BaseException] = []
+    indexed = [TIPS]
+
+    def searching() -> None:
+        while not stop.is_set():
+            before = indexed[0]
+            try:
+                results = any_services.search.search("tip", per_page=20)
+            except BaseException as error:
+                problems.append(error)
+                return
+            answers.append((results.total, before))
+
+    threads = [threading.Thread(target=searching) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    try:
+        for n in range(TIPS, TIPS + 6):
+            any_services.app.draft_post(
+                actor_id=alice,
+                kind="lesson",
+                title=f"Testing tip {n}",
+                parts={"body": f"Write a failing test first, tip number {n}."},
+                tags=["testing"],
+                publish=True,
+            )
+            any_services.runner.catch_up()
+            indexed[0] = n + 1
+    finally:
+        stop.set()
+        for thread in threads:
+            thread.join()
+    assert problems == []
+    assert answers and all(before <= total <= TIPS + 6 for total, before in answers)
+    fresh = WhooshLibrarySearch(any_services.library.store)
+    try:
+        expected = fresh.search("tip", per_page=20)
+        shared = any_services.search.search("tip", per_page=20)
+        assert shared == expected
+        assert expected.total == TIPS + 6
+    finally:
+        fresh.close()

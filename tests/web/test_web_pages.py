@@ -6,6 +6,8 @@ import pytest
 from support.site import story, write
 from support.web import html, html_at
 
+from kshare.projections.library import search as search_module
+
 PAGES = [
     "/",
     "/stories",
@@ -88,6 +90,20 @@ def test_the_library_pages_through_many_results(client, services, people):
     assert "Lesson number 11" in first
     assert "Lesson number 0" in second
     assert "Page 1 of 1" not in html_at(client, "/library?q=lesson&per_page=20")
+
+
+def test_the_library_says_when_it_stopped_counting(
+    client, services, people, monkeypatch
+):
+    monkeypatch.setattr(search_module, "LOOK_AT", 5)
+    for number in range(7):
+        write(services, people.alice, f"Lesson number {number}")
+    page = html_at(client, "/library?q=lesson&sort=newest")
+    assert "5+ results" in page
+    assert "Counted among the 5 newest matches." in page
+    assert "Lesson number 6" in page and "Lesson number 1" not in page
+    answer = client.get("/api/search?q=lesson").get_json()
+    assert (answer["total"], answer["more"]) == (5, True)
 
 
 def test_a_person_page_shows_their_profile_and_posts(client, posts):

@@ -8,12 +8,12 @@ the checkpoint is a document written in the same commit as the batch.
 """
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
+from pathlib import Path
 
 from eventsourcing.utils import get_topic
 from whoosh import index
-from whoosh.query import Or, Term
 
 from ...domain.posts import DRAFT, PUBLISHED, RETRACTED, Post
 from ..summaries import plain, summary_of
@@ -22,6 +22,9 @@ from .store import IndexStore
 
 EVENTS = (Post.Drafted, Post.Published, Post.Revised, Post.Retracted, Post.Republished)
 WRITER = {"limitmb": 128, "timeout": 30.0}
+# A rebuild indexes in two processes (Whoosh's MpWriter), each writing
+# segments of its own that are kept as they are rather than merged.
+BULK = {"limitmb": 128, "procs": 2, "multisegment": True}
 FIELDS = ("id", "kind", "status", "title", "summary", "body", "author")
 
 
@@ -47,14 +50,15 @@ class WhooshLessonLibrary:
         target, ix = self.store.open()
         writer = ix.writer(**WRITER)
         try:
-            searcher = writer.searcher()
-            after = _checkpoint(searcher)
-            states = fold(
-                (e for p, e in events if p > after), lambda i: _stored(searcher, i)
-            )
-            for post_id, state in states.items():
-                writer.delete_by_term("id", post_id)
-                writer.add_document(**document(state))
+            with writer.searcher() as searcher:
+                after = _checkpoint(searcher)
+                states = fold(
+                    (e for p, e in events if p > after),
+                    lambda i: _stored(searcher, i),
+                )
+                for post_id, state in states.items():
+                    writer.delete_by_term("id", post_id, searcher=searcher)
+                    writer.add_document(**document(state))
             write_checkpoint(writer, max(upto, after))
         except BaseException:
             writer.cancel()
@@ -62,16 +66,36 @@ class WhooshLessonLibrary:
         writer.commit()
         self._target, self._position = target, max(upto, after)
 
-    def rebuild(self, events: Iterable[tuple[int, object]], upto: int, progress=None):
-        """Build a complete index aside from ``events``; return its directory."""
+    def rebuild(
+        self,
+        events: Iterable[tuple[int, object]],
+        last: Mapping[str, int],
+        upto: int,
+        progress=None,
+    ) -> Path:
+        """Build a complete index aside from ``events``; return its directory.
+
+        ``last`` gives each post's last position in ``events``: a post is
+        written as soon as its last event is folded and then forgotten, so
+        memory holds only the posts still to be changed, not the library.
+        Two processes index in parallel, each into segments of its own.
+        """
         directory = self.store.new_directory()
-        states = fold((e for _, e in events), lambda _: None)
-        writer = index.open_dir(str(directory)).writer(**WRITER)
-        for state in states.values():
-            writer.add_document(**document(state))
-            if progress:
-                progress(1)
-        write_checkpoint(writer, upto)
+        writer = index.open_dir(str(directory)).writer(**BULK)
+        try:
+            pending: dict[str, dict] = {}
+            for position, e in events:
+                post_id = fold_event(pending, e, lambda _: None)
+                if post_id is not None and last.get(post_id) == position:
+                    writer.add_document(**document(pending.pop(post_id)))
+                    if progress:
+                        progress(1)
+            for state in pending.values():  # only if ``last`` was incomplete
+                writer.add_document(**document(state))
+            write_checkpoint(writer, upto)
+        except BaseException:
+            writer.cancel()
+            raise
         writer.commit()
         return directory
 
@@ -80,22 +104,32 @@ def fold(events: Iterable[object], stored) -> dict[str, dict]:
     """Fold events into the latest state of each post they touch."""
     states: dict[str, dict] = {}
     for e in events:
-        post_id = str(e.originator_id)
-        if isinstance(e, Post.Drafted):
-            states[post_id] = _drafted(e)
-            continue
-        state = states.get(post_id) or stored(post_id)
-        if state is None:
-            continue
-        states[post_id] = state
-        if isinstance(e, Post.Revised):
-            state.update(_content(state["kind"], e.title, e.parts, e.tags))
-        elif isinstance(e, Post.Retracted):
-            state["status"] = RETRACTED
-        else:
-            state["status"] = PUBLISHED
-            state["published"] = state["published"] or e.timestamp.isoformat()
+        fold_event(states, e, stored)
     return states
+
+
+def fold_event(states: dict[str, dict], e, stored) -> str | None:
+    """Fold one event into ``states``; return the id of the post it changed.
+
+    A post not in ``states`` is looked up with ``stored(post_id)``; an event
+    of a post nobody knows (None) is skipped.
+    """
+    post_id = str(e.originator_id)
+    if isinstance(e, Post.Drafted):
+        states[post_id] = _drafted(e)
+        return post_id
+    state = states.get(post_id) or stored(post_id)
+    if state is None:
+        return None
+    states[post_id] = state
+    if isinstance(e, Post.Revised):
+        state.update(_content(state["kind"], e.title, e.parts, e.tags))
+    elif isinstance(e, Post.Retracted):
+        state["status"] = RETRACTED
+    else:
+        state["status"] = PUBLISHED
+        state["published"] = state["published"] or e.timestamp.isoformat()
+    return post_id
 
 
 def _drafted(e) -> dict:
@@ -155,13 +189,8 @@ def write_checkpoint(writer, position: int) -> None:
     writer.add_document(id=CHECKPOINT, status=CHECKPOINT, position=position)
 
 
-def unpublished():
-    """The few documents that are not published posts, to mask out of searches.
-
-    Masking these is much cheaper than filtering on the many published ones:
-    Whoosh builds the filter's document set on every search.
-    """
-    return Or([Term("status", status) for status in (DRAFT, RETRACTED, CHECKPOINT)])
+# The states of the documents that are not published posts, kept out of searches.
+HIDDEN = (DRAFT, RETRACTED, CHECKPOINT)
 
 
 def naive_utc(iso: str) -> datetime:

@@ -1,10 +1,26 @@
 """Searching the library: query syntax, highlights, facets, suggestions, pages.
 
 Syntax: words, "phrases", AND / OR / NOT, ``tag:``, ``author:`` and
-``kind:lesson|story``. Readers keep one searcher per thread, reopened
-when the index has changed; a swapped-in index is opened on the next search.
+``kind:lesson|story``.
+
+Work is bounded, whatever the query and the size of the library: matches
+are looked at newest first (by the order posts were last indexed) and the
+walk stops at ``LOOK_AT`` matches (fewer for a phrase). Relevance ranks
+those, "newest" orders them by publication, the facets count them, and the
+total then reads
+"1,000+" (``SearchResults.more``): a common word in a library of 100,000
+posts costs what it costs in one of 1,000. Whoosh's own search would score
+and facet every match (seconds for a word most posts use).
+
+One searcher serves every thread, reopened when the index changed or a
+rebuild swapped it in; searches take turns on it (Whoosh is pure Python, so
+threads would not run them in parallel anyway). What is worked out per
+index segment (each document's author and tags, which documents are not
+published) is kept per segment: segments never change, so a new post costs
+the work of its own small segment, not the library's.
 """
 
+import heapq
 import math
 import re
 import threading
@@ -15,8 +31,10 @@ from html import escape
 from whoosh import highlight
 from whoosh.qparser import FieldAliasPlugin, MultifieldParser, QueryParserError
 from whoosh.query import And, Phrase, Term
+from whoosh.query.wrappers import ConstantScoreQuery
+from whoosh.support.levenshtein import distance
 
-from .projection import unpublished
+from .projection import HIDDEN
 from .schema import ANALYZER, library_schema
 from .store import IndexStore
 
@@ -26,6 +44,10 @@ SORTS = ("relevance", "newest")
 FIELDS = ("title", "body", "tags")
 TEXT_FIELDS = ("body", "title")
 OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
+LOOK_AT = 1000  # matches looked at, at most, per search
+LOOK_AT_PHRASES = 100  # fewer with a phrase: each match is a check of positions
+FIRST_WINDOW = 1024  # documents; the windows double, newest first
+FACETS = 15
 # Words of the query, not field names ("tag:") nor values after them.
 WORD = re.compile(r"(?<![:\w@-])[A-Za-z][A-Za-z'-]*(?![:\w])")
 
@@ -45,7 +67,7 @@ class Hit:
 class SearchResults:
     query: str
     hits: list[Hit] = field(default_factory=list)
-    total: int = 0
+    total: int = 0  # matches counted: all of them, or those looked at when ``more``
     page: int = 1
     per_page: int = 10
     sort: str = "relevance"
@@ -53,10 +75,32 @@ class SearchResults:
     authors: list[tuple[str, int]] = field(default_factory=list)
     suggestion: str | None = None
     message: str | None = None  # why nothing was searched, for people
+    more: bool = False  # more posts match than were looked at
 
     @property
     def pages(self) -> int:
         return max(1, math.ceil(self.total / self.per_page))
+
+    @property
+    def counted(self) -> str:
+        """The total as people read it: "12", or "1,000+" when counting stopped."""
+        return f"{self.total:,}+" if self.more else f"{self.total:,}"
+
+
+@dataclass(frozen=True)
+class Segment:
+    """What a search needs to know of one index segment's documents."""
+
+    hidden: frozenset[int]  # drafts, retracted posts, the checkpoint
+    author: dict[int, str]
+    tags: dict[int, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class Match:
+    rank: tuple  # (score, published): larger is better
+    leaf: int  # which segment
+    docnum: int  # in that segment
 
 
 class WhooshLibrarySearch:
@@ -64,47 +108,49 @@ class WhooshLibrarySearch:
         self.store = store
         self.parser = MultifieldParser(FIELDS, library_schema())
         self.parser.add_plugin(FieldAliasPlugin({"tags": ["tag"], "author": ["by"]}))
-        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._searcher = None
+        self._target: str | None = None
+        self._segments: dict[str, Segment] = {}
 
-    def _searcher(self):
-        """This thread's searcher, reopened when the index changed or was swapped.
+    def _current(self):
+        """The searcher, reopened when the index changed or was swapped.
 
-        ``Searcher.refresh()`` is not used: in whoosh-reloaded 2.7.5 it keeps
-        old segment readers, so deleted (retracted, revised) documents and
-        merged-away segments would still be searched.
+        Called holding the lock. ``Searcher.refresh()`` is not used: in
+        whoosh-reloaded 2.7.5 it keeps old segment readers, so deleted
+        (retracted, revised) documents and merged-away segments would still
+        be searched.
         """
         target = self.store.target() if self.store.link.exists() else None
-        cached = getattr(self._local, "searcher", None)
-        if cached is not None and self._local.target == target and cached.up_to_date():
-            return cached
-        if cached is not None:
-            cached.close()
-        self._local.target, ix = self.store.open()
-        self._local.searcher = ix.searcher()
-        self._local.cache = {}
-        return self._local.searcher
+        searcher = self._searcher
+        if searcher is not None and self._target == target and searcher.up_to_date():
+            return searcher
+        if searcher is not None:
+            searcher.close()
+        self._target, ix = self.store.open()
+        self._searcher = ix.searcher()
+        return self._searcher
 
-    def _per_searcher(self, key: str, compute):
-        """A value computed once per searcher, i.e. until the index changes."""
-        if key not in self._local.cache:
-            self._local.cache[key] = compute()
-        return self._local.cache[key]
+    def close(self) -> None:
+        with self._lock:
+            if self._searcher is not None:
+                self._searcher.close()
+            self._searcher, self._target = None, None
 
-    def _facet_docs(self, searcher, field: str) -> dict[str, frozenset[int]]:
-        """Which documents carry each value of a field, kept with the searcher.
+    def _segment(self, reader) -> Segment:
+        """This segment's facts, worked out once (its documents never change)."""
+        key = f"{self._target}/{reader.segment().segment_id()}"
+        if key not in self._segments:
+            self._segments[key] = _facts(reader)
+        return self._segments[key]
 
-        Whoosh's facets look at every matching document (or, for tags, walk
-        every posting of the field) on every search; with this map a search
-        only intersects sets.
-        """
-        reader = searcher.reader()
-        return self._per_searcher(
-            field,
-            lambda: {
-                value: frozenset(reader.postings(field, value).all_ids())
-                for value in reader.field_terms(field)
-            },
-        )
+    def _forget_other_segments(self, searcher) -> None:
+        live = {
+            f"{self._target}/{sub.reader().segment().segment_id()}"
+            for sub, _ in searcher.leaf_searchers()
+        }
+        for key in set(self._segments) - live:
+            del self._segments[key]
 
     def search(
         self,
@@ -131,65 +177,154 @@ class WhooshLibrarySearch:
             return _with(
                 base, message="That query could not be understood; try plain words."
             )
-        return self._run(base, query, filters)
+        with self._lock:
+            return self._run(base, query, filters)
 
     def _run(self, base: SearchResults, query, filters) -> SearchResults:
-        searcher = self._searcher()
-        restrict = And(filters) if filters else None
-        final = query if query is not None else restrict
-        options = {
-            "filter": restrict,
-            "mask": unpublished(),
-            **_sorting(base.sort, query),
-        }
-        if _has_phrase(query):
-            # Checking positions is the costly part: run the query once, unlimited.
-            results = searcher.search(final, limit=None, **options)
-            matched = {results.docnum(i) for i in range(results.scored_length())}
-            page = _last_page_at_most(base, len(matched))
-        else:
-            matched = self._matched(searcher, final, restrict)
-            page = _last_page_at_most(base, len(matched))
-            results = searcher.search(final, limit=page * base.per_page, **options)
-        results.fragmenter = highlight.ContextFragmenter(maxchars=240, surround=60)
-        results.formatter = highlight.HtmlFormatter(tagname="mark", between=" … ")
+        searcher = self._current()
+        self._forget_other_segments(searcher)
+        leaves = [
+            (sub, self._segment(sub.reader())) for sub, _ in searcher.leaf_searchers()
+        ]
+        restrict = ConstantScoreQuery(And(filters), 0.0) if filters else None
+        final = (
+            And([query, restrict])
+            if query is not None and restrict
+            else query or restrict
+        )
+        newest = base.sort == "newest" or query is None
+        matches, more = _walk(searcher, leaves, final, scored=not newest)
+        ranked = sorted(
+            matches,
+            key=lambda m: (m.rank[1] if newest else m.rank, m.leaf, m.docnum),
+            reverse=True,
+        )
+        page = _last_page_at_most(base, len(ranked))
         start = (page - 1) * base.per_page
-        end = min(start + base.per_page, results.scored_length())
-        hits = [_hit(results[i]) for i in range(start, end)]
+        terms = _terms(query)
+        hits = [
+            _hit(leaves[m.leaf][0].stored_fields(m.docnum), terms)
+            for m in ranked[start : start + base.per_page]
+        ]
         suggestion = None
-        if query is not None and len(matched) < 3:
+        if query is not None and len(ranked) < 3:
             suggestion = _suggestion(searcher, base.query)
+        tags, authors = _facets(leaves, ranked)
         return _with(
             base,
             hits=hits,
-            total=len(matched),
+            total=len(ranked),
+            more=more,
             page=page,
             suggestion=suggestion,
-            tags=_counts(self._facet_docs(searcher, "tags"), matched),
-            authors=_counts(self._facet_docs(searcher, "author"), matched),
+            tags=tags,
+            authors=authors,
         )
 
-    def _matched(self, searcher, final, restrict) -> set[int]:
-        """Every published document the query matches, for the total and facets.
 
-        Whoosh's own ``Results.docs()`` checks each document against the mask
-        one by one (seconds for a common word); sets are far cheaper.
-        """
-        matched = set(searcher.docs_for_query(final))
-        if restrict is not None and final is not restrict:
-            matched.intersection_update(searcher.docs_for_query(restrict))
-        return matched - self._per_searcher(
-            "unpublished", lambda: frozenset(searcher.docs_for_query(unpublished()))
-        )
+def _facts(reader) -> Segment:
+    hidden = frozenset(
+        docnum
+        for status in HIDDEN
+        if ("status", status) in reader
+        for docnum in reader.postings("status", status).all_ids()
+    )
+    author = {
+        docnum: value
+        for value in reader.field_terms("author")
+        for docnum in reader.postings("author", value).all_ids()
+    }
+    tags: dict[int, tuple[str, ...]] = {}
+    for value in reader.field_terms("tags"):
+        for docnum in reader.postings("tags", value).all_ids():
+            tags[docnum] = (*tags.get(docnum, ()), value)
+    return Segment(hidden, author, tags)
+
+
+def _walk(searcher, leaves, query, *, scored: bool) -> tuple[list[Match], bool]:
+    """The most recently published matches, at most ``LOOK_AT`` (with their
+    scores), and whether more documents match than were kept.
+
+    A segment holds its documents in the order they were written, so each
+    segment's newest matches are its last ones: each is walked from its end
+    until it gives ``LOOK_AT`` matches, and the newest of all those are kept.
+    """
+    cap = LOOK_AT_PHRASES if _has_phrase(query) else LOOK_AT
+    context = searcher.context() if scored else searcher.boolean_context()
+    found: list[Match] = []
+    more = False
+    for leaf, (sub, facts) in enumerate(leaves):
+        published = sub.reader().column_reader("published")
+        mine: list[Match] = []
+        end, window = sub.doc_count_all(), _first_window(query, sub, cap)
+        while end > 0 and len(mine) < cap:
+            start = max(0, end - window)
+            matcher = query.matcher(sub, context)
+            if start and matcher.is_active():
+                matcher.skip_to(start)
+            while matcher.is_active() and matcher.id() < end:
+                docnum = matcher.id()
+                if docnum not in facts.hidden:
+                    score = matcher.score() if scored else 0.0
+                    mine.append(Match((score, published[docnum]), leaf, docnum))
+                matcher.next()
+            end, window = start, window * 2
+        if len(mine) > cap:
+            mine, more = heapq.nlargest(cap, mine, key=lambda m: m.docnum), True
+        elif len(mine) == cap and end > 0:
+            more = more or _any_before(sub, facts, query, mine)
+        found += mine
+    if len(found) > cap:
+        found, more = heapq.nlargest(cap, found, key=lambda m: m.rank[1]), True
+    return found, more
+
+
+def _has_phrase(query) -> bool:
+    return any(isinstance(q, Phrase) for q in query.leaves())
+
+
+def _first_window(query, sub, wanted: int) -> int:
+    """How many of a segment's newest documents to look at first: enough to
+    hold ``wanted`` matches if the query matches as often as Whoosh's upper
+    estimate says (each skip to a window's start costs a walk over block
+    headers, so a good first guess saves a second one)."""
+    documents = sub.doc_count_all()
+    estimate = max(1, min(query.estimate_size(sub.reader()), documents))
+    return max(FIRST_WINDOW, int(wanted * 1.25 * documents / estimate))
+
+
+def _any_before(sub, facts: Segment, query, kept: list[Match]) -> bool:
+    """Whether a published document before every kept one matches too."""
+    first = min(m.docnum for m in kept)
+    matcher = query.matcher(sub, sub.boolean_context())
+    while matcher.is_active() and matcher.id() < first:
+        if matcher.id() not in facts.hidden:
+            return True
+        matcher.next()
+    return False
+
+
+def _facets(leaves, matches: list[Match]):
+    """How many matches have each tag and each author, largest first."""
+    tags: dict[str, int] = {}
+    authors: dict[str, int] = {}
+    for m in matches:
+        facts = leaves[m.leaf][1]
+        for tag in facts.tags.get(m.docnum, ()):
+            tags[tag] = tags.get(tag, 0) + 1
+        who = facts.author.get(m.docnum)
+        if who:
+            authors[who] = authors.get(who, 0) + 1
+    return _top(tags), _top(authors)
+
+
+def _top(counts: dict[str, int]) -> list[tuple[str, int]]:
+    return sorted(counts.items(), key=lambda c: (-c[1], c[0]))[:FACETS]
 
 
 def _last_page_at_most(base: SearchResults, total: int) -> int:
     """The page asked for, or the last page there is."""
     return min(base.page, max(1, math.ceil(total / base.per_page)))
-
-
-def _has_phrase(query) -> bool:
-    return query is not None and any(isinstance(q, Phrase) for q in query.leaves())
 
 
 def _with(base: SearchResults, **changes) -> SearchResults:
@@ -219,20 +354,6 @@ def _filters(kind: str | None, tag: str | None, author: str | None) -> list:
     ]
 
 
-def _sorting(sort: str, query) -> dict:
-    if sort == "newest" or query is None:
-        return {"sortedby": "published", "reverse": True}
-    return {}
-
-
-def _counts(
-    facet: dict[str, frozenset[int]], matched: set[int]
-) -> list[tuple[str, int]]:
-    """How many matched documents have each value, largest first (top 15)."""
-    counts = [(value, len(docs & matched)) for value, docs in facet.items()]
-    return sorted((c for c in counts if c[1]), key=lambda c: (-c[1], c[0]))[:15]
-
-
 def _suggestion(searcher, q: str) -> str | None:
     """The query with each word that no post has replaced by a close one.
 
@@ -259,21 +380,26 @@ def _suggestion(searcher, q: str) -> str | None:
 
 
 def _closest(reader, word: str) -> str | None:
-    """The known word nearest to ``word``; ties go to the one more posts use.
+    """The known word nearest to ``word`` (at most two edits away, same first
+    letter); ties go to the one more posts use.
 
-    (Whoosh's own corrector ranks by frequency alone, ignoring the distance.)
+    (Whoosh's own corrector ranks by frequency alone, ignoring the distance;
+    keeping the first letter spares comparing the word with the whole
+    vocabulary.)
     """
-    for distance in (1, 2):
-        candidates = {
-            known
-            for name in TEXT_FIELDS
-            for known in reader.terms_within(
-                library_schema()[name].spelling_fieldname(name), word, distance
-            )
-        } - {word}
-        if candidates:
-            return max(sorted(candidates), key=lambda known: _usage(reader, known))
-    return None
+    candidates = {
+        known
+        for name in TEXT_FIELDS
+        for known in reader.terms_within(
+            library_schema()[name].spelling_fieldname(name), word, 2, prefix=1
+        )
+    } - {word}
+    if not candidates:
+        return None
+    return min(
+        sorted(candidates),
+        key=lambda known: (distance(known, word, 2), -_usage(reader, known)),
+    )
 
 
 def _usage(reader, word: str) -> int:
@@ -281,16 +407,45 @@ def _usage(reader, word: str) -> int:
     return sum(reader.doc_frequency(name, t) for name in TEXT_FIELDS for t in terms)
 
 
-def _hit(hit) -> Hit:
-    snippet = hit.highlights("body", top=2) or hit.highlights("title") or ""
+def _terms(query) -> dict[str, frozenset[str]]:
+    """The words of the query, by text field, to mark in snippets."""
+    if query is None:
+        return {}
+    return _by_field(list(query.iter_all_terms(phrases=True)))
+
+
+def _by_field(words) -> dict[str, frozenset[str]]:
+    return {
+        name: frozenset(
+            text.decode() if isinstance(text, bytes) else text
+            for f, text in words
+            if f == name
+        )
+        for name in TEXT_FIELDS
+    }
+
+
+def _snippet(text: str, terms: frozenset[str], top: int) -> str:
+    if not text or not terms:
+        return ""
+    return highlight.highlight(text, terms, ANALYZER, FRAGMENTER, FORMATTER, top=top)
+
+
+FRAGMENTER = highlight.ContextFragmenter(maxchars=240, surround=60)
+FORMATTER = highlight.HtmlFormatter(tagname="mark", between=" … ")
+
+
+def _hit(fields: dict, terms: dict[str, frozenset[str]]) -> Hit:
+    snippet = _snippet(fields.get("body", ""), terms.get("body", frozenset()), 2)
+    snippet = snippet or _snippet(fields["title"], terms.get("title", frozenset()), 1)
     if not snippet:
-        snippet = escape(hit.get("summary") or "")
+        snippet = escape(fields.get("summary") or "")
     return Hit(
-        id=hit["id"],
-        title=hit["title"],
-        kind=hit["kind"],
-        author=hit["author"],
-        tags=[t for t in (hit.get("tags") or "").split(",") if t],
-        published=hit["published"].replace(tzinfo=UTC),
+        id=fields["id"],
+        title=fields["title"],
+        kind=fields["kind"],
+        author=fields["author"],
+        tags=[t for t in (fields.get("tags") or "").split(",") if t],
+        published=fields["published"].replace(tzinfo=UTC),
         snippet=snippet,
     )

@@ -117,6 +117,7 @@ def search():
     return jsonify(
         query=results.query,
         total=results.total,
+        more=results.more,  # more posts match than the total counted
         page=results.page,
         pages=results.pages,
         hits=[
