@@ -10,10 +10,12 @@ the checkpoint is a document written in the same commit as the batch.
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
+from itertools import takewhile
 from pathlib import Path
 
 from eventsourcing.utils import get_topic
 from whoosh import index
+from whoosh.reading import SegmentReader
 
 from ...domain.posts import DRAFT, PUBLISHED, RETRACTED, Post
 from ..summaries import plain, summary_of
@@ -26,6 +28,8 @@ WRITER = {"limitmb": 128, "timeout": 30.0}
 # segments of its own that are kept as they are rather than merged.
 BULK = {"limitmb": 128, "procs": 2, "multisegment": True}
 FIELDS = ("id", "kind", "status", "title", "summary", "body", "author")
+SMALL_SEGMENT = 2000  # documents; live batches write small segments
+MERGE_AFTER = 8  # small segments at the end of the index, merged into one
 
 
 class WhooshLessonLibrary:
@@ -56,14 +60,16 @@ class WhooshLessonLibrary:
                     (e for p, e in events if p > after),
                     lambda i: _stored(searcher, i),
                 )
-                for post_id, state in states.items():
+                for post_id in [*states, CHECKPOINT]:
                     writer.delete_by_term("id", post_id, searcher=searcher)
-                    writer.add_document(**document(state))
-            write_checkpoint(writer, max(upto, after))
+            merged = _merge_trailing(writer)
+            for state in states.values():
+                writer.add_document(**document(state))
+            writer.add_document(**_checkpoint_document(max(upto, after)))
         except BaseException:
             writer.cancel()
             raise
-        writer.commit()
+        writer.commit(mergetype=lambda _, segments: _without(segments, merged))
         self._target, self._position = target, max(upto, after)
 
     def rebuild(
@@ -186,7 +192,37 @@ def _checkpoint(searcher) -> int:
 
 def write_checkpoint(writer, position: int) -> None:
     writer.delete_by_term("id", CHECKPOINT)
-    writer.add_document(id=CHECKPOINT, status=CHECKPOINT, position=position)
+    writer.add_document(**_checkpoint_document(position))
+
+
+def _checkpoint_document(position: int) -> dict:
+    return {"id": CHECKPOINT, "status": CHECKPOINT, "position": position}
+
+
+def _merge_trailing(writer) -> list:
+    """Fold the small segments at the end of the index into the one being
+    written, in their order and before this batch's documents.
+
+    Searches take each segment's last documents as its newest, so documents
+    must stay in the order they were written. Whoosh's own policy merges
+    small segments by size, after the new documents: that order is lost.
+    This merges once ``MERGE_AFTER`` small segments trail the index, so a
+    batch rarely copies more than its own documents.
+    """
+    run = list(
+        takewhile(lambda s: s.doc_count_all() < SMALL_SEGMENT, writer.segments[::-1])
+    )[::-1]
+    if len(run) < MERGE_AFTER:
+        return []
+    for segment in run:
+        reader = SegmentReader(writer.storage, writer.schema, segment)
+        writer.add_reader(reader)
+        reader.close()
+    return run
+
+
+def _without(segments: list, merged: list) -> list:
+    return [s for s in segments if all(s is not m for m in merged)]
 
 
 # The states of the documents that are not published posts, kept out of searches.
