@@ -8,10 +8,20 @@ again only to render.
 """
 
 from datetime import datetime
-from functools import wraps
+from functools import lru_cache, wraps
 from uuid import UUID
 
-from flask import abort, current_app, flash, g, redirect, request, session, url_for
+from flask import (
+    abort,
+    current_app,
+    flash,
+    g,
+    has_request_context,
+    redirect,
+    request,
+    session,
+    url_for,
+)
 
 from ..application import KnowledgeShare
 from ..bootstrap import PastServices, Services
@@ -104,6 +114,23 @@ def human_date(moment: datetime | None) -> str:
     return moment.strftime("%-d %b %Y") if moment else ""
 
 
+@lru_cache(maxsize=16384)
+def _url(script_root: str, endpoint: str, values: tuple) -> str:
+    return url_for(endpoint, **dict(values))
+
+
+def cached_url_for(endpoint: str, **values) -> str:
+    """``url_for`` for templates, remembered: a list page links to the same
+    people, tags and posts over and over, and building each link anew was
+    the larger part of rendering one."""
+    if values.get("_external") or not has_request_context():
+        return url_for(endpoint, **values)
+    try:
+        return _url(request.script_root, endpoint, tuple(sorted(values.items())))
+    except TypeError:  # a value that cannot be a key (a list): build it
+        return url_for(endpoint, **values)
+
+
 def template_helpers() -> dict:
     return {"current_user": g.get("user")}
 
@@ -113,6 +140,7 @@ TEMPLATE_GLOBALS = {
     "snippet": clean_snippet,
     "human_date": human_date,
     "may_edit": may_edit,
+    "url_for": cached_url_for,
     "PARTS": PARTS,
 }
 

@@ -222,3 +222,35 @@ def test_a_read_model_whose_tables_changed_shape_is_projected_again(
         assert after.total == 3
     finally:
         again.close()
+
+
+def test_an_authors_totals_follow_publishing_retracting_and_appreciation(
+    any_services, scenario
+):
+    """A person page's post count and appreciation received match their
+    published posts, through retraction and republishing."""
+    queries, app = any_services.posts, any_services.app
+
+    def totals(handle: str) -> tuple[int, int]:
+        author = str(scenario.people[handle])
+        page = queries.posts_page(author_id=author, per_page=100)
+        assert len(page.items) == page.total
+        counted = sum(post.appreciation_count for post in page.items)
+        assert queries.appreciation_received(author) == counted
+        return page.total, counted
+
+    everyone = {handle: totals(handle) for handle in scenario.people}
+    assert any(appreciated for _, appreciated in everyone.values())
+    dave, oncall = scenario.people["dave"], scenario.posts["oncall"]
+    app.appreciate_post(actor_id=scenario.people["carol"], post_id=oncall)
+    any_services.runner.catch_up()
+    published, appreciated = everyone["dave"]
+    assert totals("dave") == (published, appreciated + 1)
+    appreciated_before = any_services.posts.post(str(oncall)).appreciation_count
+    app.retract_post(actor_id=dave, post_id=oncall, reason="Out of date")
+    any_services.runner.catch_up()
+    assert totals("dave") == (published - 1, appreciated + 1 - appreciated_before)
+    assert appreciated_before == 2
+    app.republish_post(actor_id=dave, post_id=oncall)
+    any_services.runner.catch_up()
+    assert totals("dave") == (published, appreciated + 1)

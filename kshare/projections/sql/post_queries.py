@@ -81,14 +81,24 @@ class SqlPostQueries(SqlReader):
             .limit(per_page)
             .offset((page - 1) * per_page)
         )
-        if author_id or drafts:  # an author's posts: a range of an index
+        if drafts or (author_id and kind):  # a range of an index
             total = self._scalar(
                 select(func.count()).select_from(posts).where(and_(True, *conditions))
             )
+        elif author_id:
+            total = self._author_tally(author_id, "published")
         else:
             total = self._published(kind)
         items = [post_summary(row) for row in self._rows(statement)]
         return Page(items, int(total or 0), page, per_page)
+
+    def _author_tally(self, author_id: str, column: str) -> int:
+        """What the author tallies hold for an author (0 for none yet)."""
+        tallies = self.t["author_tallies"].c
+        found = self._scalar(
+            select(tallies[column]).where(tallies.author_id == str(author_id))
+        )
+        return int(found or 0)
 
     def _published(self, kind: str | None) -> int:
         """How many posts (of a kind) are published, from the tallies."""
@@ -155,13 +165,8 @@ class SqlPostQueries(SqlReader):
         )
 
     def appreciation_received(self, author_id: str) -> int:
-        p = self.t["posts"].c
-        total = self._scalar(
-            select(func.sum(p.appreciation_count)).where(
-                p.author_id == str(author_id), p.status == PUBLISHED
-            )
-        )
-        return int(total or 0)
+        """Appreciation given to the author's published posts."""
+        return self._author_tally(author_id, "appreciation")
 
 
 def summary_columns(t) -> list:

@@ -3,10 +3,12 @@
 Lists show the newest first by ``listed_at`` (when a post was first
 published; a draft's last change), kept as a column of its own so that an
 index serves every list page; ``post_tallies`` keeps how many posts each
-kind has in each state, so a page's total is one row, not a count of them all.
+kind has in each state, and ``author_tallies`` how many each author has
+published and the appreciation they received, so a page's totals are a
+row each, not a count of thousands.
 """
 
-from collections import Counter
+from collections import Counter, defaultdict
 
 import sqlalchemy as sa
 
@@ -14,7 +16,7 @@ from ...domain.appreciation import Appreciation
 from ...domain.posts import DRAFT, PUBLISHED, RETRACTED, Post
 from ..summaries import summary_of
 from .projector import SqlProjector, when
-from .rows import Rows
+from .rows import CHUNK, Rows
 
 
 def _posts(metadata: sa.MetaData, name: str) -> sa.Table:
@@ -45,6 +47,16 @@ def _posts(metadata: sa.MetaData, name: str) -> sa.Table:
     sa.Index(f"ix_{name}_list", c.status, *newest)
     sa.Index(f"ix_{name}_author_list", c.author_id, c.status, *newest)
     return table
+
+
+def _author_tallies(metadata: sa.MetaData, name: str) -> sa.Table:
+    return sa.Table(
+        name,
+        metadata,
+        sa.Column("author_id", sa.String(36), primary_key=True),
+        sa.Column("published", sa.Integer, nullable=False),
+        sa.Column("appreciation", sa.Integer, nullable=False),  # on published posts
+    )
 
 
 def _post_tallies(metadata: sa.MetaData, name: str) -> sa.Table:
@@ -87,6 +99,7 @@ class SqlPosts(SqlProjector):
     tables = {
         "posts": _posts,
         "post_tallies": _post_tallies,
+        "author_tallies": _author_tallies,
         "post_revisions": _post_revisions,
         "appreciations": _appreciations,
     }
@@ -102,43 +115,80 @@ class SqlPosts(SqlProjector):
     def apply(self, conn: sa.Connection, tables: dict[str, sa.Table], events) -> None:
         posts = Rows(conn, tables["posts"])
         posts.load(_post_id(e) for _, e in events if not isinstance(e, Post.Drafted))
+        counted_before = {key: _counted(row) for key, row in posts.rows.items()}
         revisions: list[dict] = []
         appreciations: list[dict] = []
-        tallies: Counter[tuple[str, str]] = Counter()
         for _, e in events:
             if isinstance(e, Post.Drafted):
                 posts.add(_drafted(e))
                 revisions.append(_revision(e, 1))
-                tallies[e.kind, DRAFT] += 1
             elif isinstance(e, Appreciation.PostAppreciated):
                 posts.get(str(e.post_id))["appreciation_count"] += 1
                 appreciations.append(_appreciation(e))
             else:
-                row = posts.get(str(e.originator_id))
-                tallies[row["kind"], row["status"]] -= 1
-                _change(row, e, revisions)
-                tallies[row["kind"], row["status"]] += 1
+                _change(posts.get(str(e.originator_id)), e, revisions)
+        lists: dict[tuple, Counter] = defaultdict(Counter)
+        authors: dict[tuple, Counter] = defaultdict(Counter)
+        for key in posts.new | posts.changed:
+            now = _counted(posts.rows[key])
+            for sign, counted in ((-1, counted_before.get(key)), (1, now)):
+                if counted is None:
+                    continue
+                (kind, status), (author, published, appreciated) = counted
+                lists[kind, status]["count"] += sign
+                authors[(author,)]["published"] += sign * published
+                authors[(author,)]["appreciation"] += sign * appreciated
         posts.flush()
-        _add_tallies(conn, tables["post_tallies"], tallies)
+        add_counts(conn, tables["post_tallies"], ("kind", "status"), lists)
+        add_counts(conn, tables["author_tallies"], ("author_id",), authors)
         if revisions:
             conn.execute(tables["post_revisions"].insert(), revisions)
         if appreciations:
             conn.execute(tables["appreciations"].insert(), appreciations)
 
 
-def _add_tallies(conn, table: sa.Table, tallies: Counter) -> None:
-    """Add this batch's changes to the count of posts of each kind and state
-    (a count that falls to 0 leaves no row, as a rebuild would write none)."""
-    stored = {(r.kind, r.status): r.count for r in conn.execute(table.select())}
-    for (kind, status), n in tallies.items():
-        if not n:
-            continue
-        count = stored.get((kind, status), 0) + n
-        where = (table.c.kind == kind) & (table.c.status == status)
-        if (kind, status) in stored:
-            conn.execute(table.delete().where(where))
-        if count:
-            conn.execute(table.insert().values(kind=kind, status=status, count=count))
+def _counted(row: dict) -> tuple[tuple[str, str], tuple[str, int, int]]:
+    """What a post adds to the tallies: to its list's, and to its author's."""
+    published = row["status"] == PUBLISHED
+    return (row["kind"], row["status"]), (
+        row["author_id"],
+        int(published),
+        row["appreciation_count"] if published else 0,
+    )
+
+
+def add_counts(
+    conn, table: sa.Table, keys: tuple[str, ...], deltas: dict[tuple, Counter]
+) -> None:
+    """Add ``deltas`` (a row's key values -> {column: change}) to a table of
+    counts. A row whose counts all fall to 0 is removed, as a rebuild would
+    never write it."""
+    changed = {k: d for k, d in deltas.items() if any(d.values())}
+    if not changed:
+        return
+    key = sa.tuple_(*(table.c[name] for name in keys))
+    counts = [c.name for c in table.c if c.name not in keys]
+    stored: dict[tuple, dict] = {}
+    wanted = list(changed)
+    for start in range(0, len(wanted), CHUNK):
+        chunk = wanted[start : start + CHUNK]
+        for row in conn.execute(table.select().where(key.in_(chunk))):
+            stored[tuple(row._mapping[k] for k in keys)] = dict(row._mapping)
+    rows = []
+    for values, delta in changed.items():
+        row = stored.get(values) or {
+            **dict(zip(keys, values, strict=True)),
+            **dict.fromkeys(counts, 0),
+        }
+        for column, n in delta.items():
+            row[column] += n
+        if any(row[c] for c in counts):
+            rows.append(row)
+    found = list(stored)
+    for start in range(0, len(found), CHUNK):
+        conn.execute(table.delete().where(key.in_(found[start : start + CHUNK])))
+    if rows:
+        conn.execute(table.insert(), rows)
 
 
 def _post_id(e) -> str:
