@@ -14,9 +14,12 @@ from uuid import UUID
 
 from eventsourcing.persistence import (
     ApplicationRecorder,
+    JSONTranscoder,
     Mapper,
     Notification,
     StoredEvent,
+    Transcoder,
+    UUIDAsHex,
 )
 
 from ..domain.seals import event_digest
@@ -39,6 +42,12 @@ class EventLog:
         self._mapper = mapper
         # Reads plain stored states (no cipher, no compressor) as domain events.
         self._plain_mapper = Mapper(transcoder=mapper.transcoder)
+        # Decodes what ``read`` gives the projections: ids stay text.
+        self._projection_mapper = Mapper(
+            transcoder=_ids_as_text(mapper.transcoder),
+            cipher=mapper.cipher,
+            compressor=mapper.compressor,
+        )
 
     def head(self) -> int:
         return self._recorder.max_notification_id() or 0
@@ -50,11 +59,17 @@ class EventLog:
         topics: Collection[str],
         upto: int | None = None,
     ) -> Batch:
-        """Up to ``limit`` notifications in (after, upto]; decode only ``topics``."""
+        """Up to ``limit`` notifications in (after, upto]; decode only ``topics``.
+
+        The events are for projections, which store ids as the text they
+        write to rows: the ids inside an event's state are decoded as their
+        text (``"9b2e…-…"``), not as ``UUID`` objects (making and printing
+        those again was a tenth of a rebuild). ``originator_id`` stays a UUID.
+        """
         notifications = self._recorder.select_notifications(
             start=after, limit=limit, stop=upto, inclusive_of_start=False
         )
-        decode = self._mapper.to_domain_event
+        decode = self._projection_mapper.to_domain_event
         events = [(n.id, decode(n)) for n in notifications if n.topic in topics]
         last = notifications[-1].id if notifications else after
         return Batch(events, last, len(notifications))
@@ -162,3 +177,20 @@ class EventLog:
         """A listener woken by every append, when the store is PostgreSQL."""
         channel = getattr(self._recorder, "channel_name", None)
         return PostgresWakeup(conninfo, channel) if channel else None
+
+
+class _UUIDAsText(UUIDAsHex):
+    """Decodes a UUID stored as hex to its canonical text, not a UUID object."""
+
+    def decode(self, data: str) -> str:  # type: ignore[override]
+        return f"{data[:8]}-{data[8:12]}-{data[12:16]}-{data[16:20]}-{data[20:]}"
+
+
+def _ids_as_text(transcoder: Transcoder) -> Transcoder:
+    """A copy of ``transcoder`` that decodes UUIDs as text."""
+    copy = JSONTranscoder()
+    for transcoding in transcoder.names.values():  # type: ignore[attr-defined]
+        copy.register(
+            _UUIDAsText() if transcoding.name == UUIDAsHex.name else transcoding
+        )
+    return copy

@@ -49,6 +49,7 @@ def rebuild_sql(
     aside = models.aside(names)
     try:
         read = replay(log, aside, progress)
+        aside.indexed()
         models.replace_with(aside)
     except BaseException:
         aside.drop()

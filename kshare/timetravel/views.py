@@ -118,8 +118,9 @@ def build_view(
     event.listen(engines.writer, "connect", _unsynced)
     try:
         models = SqlReadModels(engines)
-        models.create()
+        models.create(indexes=False)
         replay(log, models, progress, upto=position)
+        models.indexed()
     finally:
         engines.dispose()
     library_at(live, IndexStore(view.search_index), log, position, progress)

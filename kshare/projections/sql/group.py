@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from eventsourcing.utils import get_topic
 from sqlalchemy import Connection, MetaData, Table, inspect, select, text
+from sqlalchemy.schema import CreateTable
 
 from .engine import SqlEngines
 from .projector import SqlProjector, tracking_table
@@ -70,11 +71,26 @@ class SqlReadModels:
     def owned_tables(self) -> list:
         return list(self.tables.values())
 
-    def create(self) -> None:
-        tables = self.owned_tables() + ([] if self.suffix else [self.tracking])
+    def create(self, *, indexes: bool = True) -> None:
+        """Create the tables that are missing. A build from scratch leaves
+        the indexes out until its rows are in (see ``indexed``)."""
         if not self.suffix:
             self._restart_reshaped()
-        self.metadata.create_all(self.engines.writer, tables=tables)
+        tables = self.owned_tables() + ([] if self.suffix else [self.tracking])
+        if indexes:
+            self.metadata.create_all(self.engines.writer, tables=tables)
+            return
+        with self.engines.writer.begin() as conn:
+            for table in tables:
+                conn.execute(CreateTable(table, if_not_exists=True))
+
+    def indexed(self) -> None:
+        """Index tables built aside, once their rows are in: building an index
+        in one go is much cheaper than keeping it up to date row by row."""
+        with self.engines.writer.begin() as conn:
+            for table in self.owned_tables():
+                for index in table.indexes:
+                    index.create(conn)
 
     def _restart_reshaped(self) -> None:
         """Start a read model over when its tables are not the ones declared.
@@ -151,7 +167,7 @@ class SqlReadModels:
         """A fresh, empty copy of some projections under new table names."""
         chosen = [p for p in self.projections if names is None or p.name in names]
         copy = SqlReadModels(self.engines, chosen, suffix=f"__r{secrets.token_hex(4)}")
-        copy.create()
+        copy.create(indexes=False)
         return copy
 
     def replace_with(self, aside: "SqlReadModels") -> None:
