@@ -50,9 +50,9 @@ def measure(
     n = len(program.commands)
     figure = Figure(
         "1 commands", "commands/s", "commands/s", n / ks_seconds, n / bare_seconds,
-        "bare eventsourcing save loop", ">= 70% of bare",
+        "bare eventsourcing save loop", ">= 90% of bare",
     )  # fmt: skip
-    figure.met = figure.ratio >= 0.70
+    figure.met = figure.ratio >= 0.90
     details = {
         "commands": n,
         "kshare": {"seconds": ks_seconds, "events": ks_events},

@@ -21,7 +21,7 @@ from .config import ConfigurationError, Settings
 from .domain.clock import iso_week
 from .domain.errors import NotAllowed
 from .domain.ids import OPERATOR
-from .eventlog import EventLog
+from .eventlog import EventLog, watch_changes
 from .projections.library.projection import WhooshLessonLibrary
 from .projections.library.search import WhooshLibrarySearch
 from .projections.library.store import IndexStore
@@ -160,6 +160,8 @@ def build(settings: Settings) -> Services:
     app = KnowledgeShare(settings.event_store_env(), passwords=passwords)
     log = EventLog(app.recorder, app.mapper)
     _check_cipher(app, log, settings)
+    if (changes := watch_changes(app.recorder)) is not None:
+        app.keep_fresh(changes)  # instead of fast-forwarding every cached aggregate
     read_models = SqlReadModels(engines)
     read_models.create()
     store = IndexStore(settings.search_index)

@@ -27,6 +27,7 @@ import threading
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from html import escape
+from typing import Any
 
 from whoosh import highlight
 from whoosh.qparser import FieldAliasPlugin, MultifieldParser, QueryParserError
@@ -94,6 +95,7 @@ class Segment:
     hidden: frozenset[int]  # drafts, retracted posts, the checkpoint
     author: dict[int, str]
     tags: dict[int, tuple[str, ...]]
+    newest: Any  # its latest publication time (None: no published post)
 
 
 @dataclass(frozen=True)
@@ -238,45 +240,67 @@ def _facts(reader) -> Segment:
     for value in reader.field_terms("tags"):
         for docnum in reader.postings("tags", value).all_ids():
             tags[docnum] = (*tags.get(docnum, ()), value)
-    return Segment(hidden, author, tags)
+    published = reader.column_reader("published")
+    newest = max((published[d] for d in author if d not in hidden), default=None)
+    return Segment(hidden, author, tags, newest)
 
 
 def _walk(searcher, leaves, query, *, scored: bool) -> tuple[list[Match], bool]:
     """The most recently published matches, at most ``LOOK_AT`` (with their
     scores), and whether more documents match than were kept.
 
-    A segment holds its documents in the order they were written, so each
-    segment's newest matches are its last ones: each is walked from its end
-    until it gives ``LOOK_AT`` matches, and the newest of all those are kept.
+    A segment holds its documents in the order they were written, so its
+    newest matches are its last ones: segments are walked from their end,
+    newest segment first, each until it gives ``LOOK_AT`` matches; a segment
+    whose newest post is older than every match kept so far is not walked.
     """
     cap = LOOK_AT_PHRASES if _has_phrase(query) else LOOK_AT
     context = searcher.context() if scored else searcher.boolean_context()
-    found: list[Match] = []
+    kept: list[tuple] = []  # a heap of (published, leaf, docnum, match): oldest first
     more = False
-    for leaf, (sub, facts) in enumerate(leaves):
-        published = sub.reader().column_reader("published")
-        mine: list[Match] = []
-        end, window = sub.doc_count_all(), _first_window(query, sub, cap)
-        while end > 0 and len(mine) < cap:
-            start = max(0, end - window)
-            matcher = query.matcher(sub, context)
-            if start and matcher.is_active():
-                matcher.skip_to(start)
-            while matcher.is_active() and matcher.id() < end:
-                docnum = matcher.id()
-                if docnum not in facts.hidden:
-                    score = matcher.score() if scored else 0.0
-                    mine.append(Match((score, published[docnum]), leaf, docnum))
-                matcher.next()
-            end, window = start, window * 2
-        if len(mine) > cap:
-            mine, more = heapq.nlargest(cap, mine, key=lambda m: m.docnum), True
-        elif len(mine) == cap and end > 0:
-            more = more or _any_before(sub, facts, query, mine)
-        found += mine
-    if len(found) > cap:
-        found, more = heapq.nlargest(cap, found, key=lambda m: m.rank[1]), True
-    return found, more
+    order = sorted(
+        (leaf for leaf, (_, facts) in enumerate(leaves) if facts.newest is not None),
+        key=lambda leaf: leaves[leaf][1].newest,
+        reverse=True,
+    )
+    for leaf in order:
+        sub, facts = leaves[leaf]
+        if len(kept) >= cap and facts.newest < kept[0][0]:
+            more = more or _matches_any(sub, facts, query, sub.doc_count_all())
+            continue
+        mine, skipped = _tail(sub, facts, query, context, leaf, cap, scored)
+        more = more or skipped
+        for match in mine:
+            entry = (match.rank[1], match.leaf, match.docnum, match)
+            if len(kept) < cap:
+                heapq.heappush(kept, entry)
+            else:
+                heapq.heappushpop(kept, entry)
+                more = True
+    return [entry[-1] for entry in kept], more
+
+
+def _tail(sub, facts, query, context, leaf, cap, scored):
+    """A segment's last ``cap`` published matches, and whether it has more."""
+    published = sub.reader().column_reader("published")
+    mine: list[Match] = []
+    end, window = sub.doc_count_all(), _first_window(query, sub, cap)
+    while end > 0 and len(mine) < cap:
+        start = max(0, end - window)
+        matcher = query.matcher(sub, context)
+        if start and matcher.is_active():
+            matcher.skip_to(start)
+        while matcher.is_active() and matcher.id() < end:
+            docnum = matcher.id()
+            if docnum not in facts.hidden:
+                score = matcher.score() if scored else 0.0
+                mine.append(Match((score, published[docnum]), leaf, docnum))
+            matcher.next()
+        end, window = start, window * 2
+    if len(mine) > cap:
+        return heapq.nlargest(cap, mine, key=lambda m: m.docnum), True
+    first = min((m.docnum for m in mine), default=0)
+    return mine, len(mine) == cap and _matches_any(sub, facts, query, first)
 
 
 def _has_phrase(query) -> bool:
@@ -293,11 +317,10 @@ def _first_window(query, sub, wanted: int) -> int:
     return max(FIRST_WINDOW, int(wanted * 1.25 * documents / estimate))
 
 
-def _any_before(sub, facts: Segment, query, kept: list[Match]) -> bool:
-    """Whether a published document before every kept one matches too."""
-    first = min(m.docnum for m in kept)
+def _matches_any(sub, facts: Segment, query, before: int) -> bool:
+    """Whether a published document of a segment, before ``before``, matches."""
     matcher = query.matcher(sub, sub.boolean_context())
-    while matcher.is_active() and matcher.id() < first:
+    while matcher.is_active() and matcher.id() < before:
         if matcher.id() not in facts.hidden:
             return True
         matcher.next()
