@@ -95,6 +95,7 @@ class Segment:
     hidden: frozenset[int]  # drafts, retracted posts, the checkpoint
     author: dict[int, str]
     tags: dict[int, tuple[str, ...]]
+    published: dict[int, Any]  # when each published post was published
     newest: Any  # its latest publication time (None: no published post)
 
 
@@ -240,9 +241,10 @@ def _facts(reader) -> Segment:
     for value in reader.field_terms("tags"):
         for docnum in reader.postings("tags", value).all_ids():
             tags[docnum] = (*tags.get(docnum, ()), value)
-    published = reader.column_reader("published")
-    newest = max((published[d] for d in author if d not in hidden), default=None)
-    return Segment(hidden, author, tags, newest)
+    column = reader.column_reader("published")
+    published = {d: column[d] for d in author if d not in hidden}
+    newest = max(published.values(), default=None)
+    return Segment(hidden, author, tags, published, newest)
 
 
 def _walk(searcher, leaves, query, *, scored: bool) -> tuple[list[Match], bool]:
@@ -282,7 +284,7 @@ def _walk(searcher, leaves, query, *, scored: bool) -> tuple[list[Match], bool]:
 
 def _tail(sub, facts, query, context, leaf, cap, scored):
     """A segment's last ``cap`` published matches, and whether it has more."""
-    published = sub.reader().column_reader("published")
+    published = facts.published
     mine: list[Match] = []
     end, window = sub.doc_count_all(), _first_window(query, sub, cap)
     while end > 0 and len(mine) < cap:
