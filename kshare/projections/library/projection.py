@@ -27,6 +27,7 @@ WRITER = {"limitmb": 128, "timeout": 30.0}
 # A rebuild indexes in two processes (Whoosh's MpWriter), each writing
 # segments of its own that are kept as they are rather than merged.
 BULK = {"limitmb": 128, "procs": 2, "multisegment": True}
+PARALLEL_FROM = 2000  # posts; below, starting the processes costs more than it saves
 FIELDS = ("id", "kind", "status", "title", "summary", "body", "author")
 SMALL_SEGMENT = 2000  # documents; live batches write small segments
 MERGE_AFTER = 8  # small segments at the end of the index, merged into one
@@ -84,10 +85,12 @@ class WhooshLessonLibrary:
         ``last`` gives each post's last position in ``events``: a post is
         written as soon as its last event is folded and then forgotten, so
         memory holds only the posts still to be changed, not the library.
-        Two processes index in parallel, each into segments of its own.
+        Two processes index in parallel, each into segments of its own
+        (from ``PARALLEL_FROM`` posts).
         """
         directory = self.store.new_directory()
-        writer = index.open_dir(str(directory)).writer(**BULK)
+        options = BULK if len(last) >= PARALLEL_FROM else WRITER
+        writer = index.open_dir(str(directory)).writer(**options)
         try:
             pending: dict[str, dict] = {}
             for position, e in events:
