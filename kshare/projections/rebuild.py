@@ -51,6 +51,7 @@ def rebuild_sql(
         read = replay(log, aside, progress)
         aside.indexed()
         models.replace_with(aside)
+        models.analyze()
     except BaseException:
         aside.drop()
         raise

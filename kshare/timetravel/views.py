@@ -118,9 +118,11 @@ def build_view(
     event.listen(engines.writer, "connect", _unsynced)
     try:
         models = SqlReadModels(engines)
+        models.analyze_as_it_grows = False  # once, when built
         models.create(indexes=False)
         replay(log, models, progress, upto=position)
         models.indexed()
+        models.analyze()
     finally:
         engines.dispose()
     library_at(live, IndexStore(view.search_index), log, position, progress)

@@ -46,6 +46,10 @@ def _posts(metadata: sa.MetaData, name: str) -> sa.Table:
     sa.Index(f"ix_{name}_kind_list", c.kind, c.status, *newest)
     sa.Index(f"ix_{name}_list", c.status, *newest)
     sa.Index(f"ix_{name}_author_list", c.author_id, c.status, *newest)
+    # The lesson of the week picks the most appreciated one (then the newest).
+    sa.Index(
+        f"ix_{name}_appreciated", c.kind, c.status, c.appreciation_count.desc(), *newest
+    )
     return table
 
 
