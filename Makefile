@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 export KSHARE_TEST_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/kshare_test
 
-.PHONY: run test lint bench e2e-browser clean
+.PHONY: run test lint bench bench-org e2e-browser clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ e2e-browser:
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run
+
+# Organisation scale (100,000 posts): builds var/bench-org/ once, then reuses it.
+bench-org: $(STAMP)
+	$(BIN)/python -m benchmarks.org
 
 clean:
 	rm -rf $(VENV) var search_index/current search_index/index-*

@@ -75,9 +75,10 @@ def stopwatch() -> Iterator[Callable[[], float]]:
     end.append(time.perf_counter())
 
 
-@contextmanager
-def progress(description: str, total: int | None) -> Iterator[Callable[[int], None]]:
-    """A rich progress bar; yields ``advance(n)``."""
+def bars() -> Progress:
+    """Progress bars on stderr: what, how far, how long.
+
+    A slow refresh: the bars' thread takes the GIL from the timed code."""
     columns = [
         SpinnerColumn(),
         TextColumn("{task.description:<34}"),
@@ -85,8 +86,13 @@ def progress(description: str, total: int | None) -> Iterator[Callable[[int], No
         MofNCompleteColumn(),
         TimeElapsedColumn(),
     ]
-    # A slow refresh: the bar's thread takes the GIL from the timed code.
-    with Progress(*columns, console=console, refresh_per_second=2) as bar:
+    return Progress(*columns, console=console, refresh_per_second=2)
+
+
+@contextmanager
+def progress(description: str, total: int | None) -> Iterator[Callable[[int], None]]:
+    """A rich progress bar; yields ``advance(n)``."""
+    with bars() as bar:
         task = bar.add_task(description, total=total)
         yield lambda n=1: bar.advance(task, n)
         bar.update(task, completed=total)
@@ -103,3 +109,15 @@ def every(n: int, advance: Callable[[int], None]) -> Callable[[], None]:
             advance(n)
 
     return tick
+
+
+def memory(pid: int) -> dict[str, float]:
+    """A process's resident memory from /proc, in MB: ``rss`` now, ``peak`` (VmHWM)."""
+    fields = {"VmRSS": "rss", "VmHWM": "peak"}
+    found = {}
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            name, _, value = line.partition(":")
+            if name in fields:
+                found[fields[name]] = int(value.split()[0]) / 1024  # kB
+    return found
