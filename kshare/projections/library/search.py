@@ -30,6 +30,7 @@ from html import escape
 from typing import Any
 
 from whoosh import highlight
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN
 from whoosh.qparser import FieldAliasPlugin, MultifieldParser, QueryParserError
 from whoosh.query import And, Phrase, Term
 from whoosh.query.wrappers import ConstantScoreQuery
@@ -97,6 +98,7 @@ class Segment:
     tags: dict[int, tuple[str, ...]]
     published: dict[int, Any]  # when each published post was published
     newest: Any  # its latest publication time (None: no published post)
+    lengths: dict[str, bytes]  # each text field's length byte, by document
 
 
 @dataclass(frozen=True)
@@ -141,11 +143,15 @@ class WhooshLibrarySearch:
             self._searcher, self._target = None, None
 
     def _segment(self, reader) -> Segment:
-        """This segment's facts, worked out once (its documents never change)."""
+        """This segment's facts, worked out once (its documents never change);
+        its reader is given the length columns read whole."""
         key = f"{self._target}/{reader.segment().segment_id()}"
         if key not in self._segments:
             self._segments[key] = _facts(reader)
-        return self._segments[key]
+        facts = self._segments[key]
+        if facts.lengths:
+            reader._perdoc._readers.update(facts.lengths)
+        return facts
 
     def _forget_other_segments(self, searcher) -> None:
         live = {
@@ -244,7 +250,21 @@ def _facts(reader) -> Segment:
     column = reader.column_reader("published")
     published = {d: column[d] for d in author if d not in hidden}
     newest = max(published.values(), default=None)
-    return Segment(hidden, author, tags, published, newest)
+    return Segment(hidden, author, tags, published, newest, _lengths(reader))
+
+
+def _lengths(reader) -> dict[str, bytes]:
+    """Each scored field's length column, read whole: scoring a match reads
+    its field lengths, one file read per field and document otherwise."""
+    perdoc = getattr(reader, "_perdoc", None)
+    if perdoc is None or not hasattr(perdoc, "_readers"):
+        return {}  # another codec than whoosh-reloaded 2.7's: read as it reads
+    found = {}
+    for name in FIELDS:
+        column = perdoc._cached_reader(f"_{name}_len", LENGTHS_COLUMN)
+        if column is not None:
+            found[f"_{name}_len"] = bytes(column)
+    return found
 
 
 def _walk(searcher, leaves, query, *, scored: bool) -> tuple[list[Match], bool]:
