@@ -10,12 +10,10 @@ the checkpoint is a document written in the same commit as the batch.
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
-from itertools import takewhile
 from pathlib import Path
 
 from eventsourcing.utils import get_topic
 from whoosh import index
-from whoosh.reading import SegmentReader
 
 from ...domain.posts import DRAFT, PUBLISHED, RETRACTED, Post
 from ..summaries import plain, summary_of
@@ -29,8 +27,6 @@ WRITER = {"limitmb": 128, "timeout": 30.0}
 BULK = {"limitmb": 128, "procs": 2, "multisegment": True}
 PARALLEL_FROM = 2000  # posts; below, starting the processes costs more than it saves
 FIELDS = ("id", "kind", "status", "title", "summary", "body", "author")
-SMALL_SEGMENT = 2000  # documents; live batches write small segments
-MERGE_AFTER = 8  # small segments at the end of the index, merged into one
 
 
 class WhooshLessonLibrary:
@@ -63,14 +59,13 @@ class WhooshLessonLibrary:
                 )
                 for post_id in [*states, CHECKPOINT]:
                     writer.delete_by_term("id", post_id, searcher=searcher)
-            merged = _merge_trailing(writer)
             for state in states.values():
                 writer.add_document(**document(state))
             writer.add_document(**_checkpoint_document(max(upto, after)))
         except BaseException:
             writer.cancel()
             raise
-        writer.commit(mergetype=lambda _, segments: _without(segments, merged))
+        writer.commit()
         self._target, self._position = target, max(upto, after)
 
     def rebuild(
@@ -200,32 +195,6 @@ def write_checkpoint(writer, position: int) -> None:
 
 def _checkpoint_document(position: int) -> dict:
     return {"id": CHECKPOINT, "status": CHECKPOINT, "position": position}
-
-
-def _merge_trailing(writer) -> list:
-    """Fold the small segments at the end of the index into the one being
-    written, in their order and before this batch's documents.
-
-    Searches take each segment's last documents as its newest, so documents
-    must stay in the order they were written. Whoosh's own policy merges
-    small segments by size, after the new documents: that order is lost.
-    This merges once ``MERGE_AFTER`` small segments trail the index, so a
-    batch rarely copies more than its own documents.
-    """
-    run = list(
-        takewhile(lambda s: s.doc_count_all() < SMALL_SEGMENT, writer.segments[::-1])
-    )[::-1]
-    if len(run) < MERGE_AFTER:
-        return []
-    for segment in run:
-        reader = SegmentReader(writer.storage, writer.schema, segment)
-        writer.add_reader(reader)
-        reader.close()
-    return run
-
-
-def _without(segments: list, merged: list) -> list:
-    return [s for s in segments if all(s is not m for m in merged)]
 
 
 # The states of the documents that are not published posts, kept out of searches.

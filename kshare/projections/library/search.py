@@ -4,13 +4,13 @@ Syntax: words, "phrases", AND / OR / NOT, ``tag:``, ``author:`` and
 ``kind:lesson|story``.
 
 Work is bounded, whatever the query and the size of the library: matches
-are looked at newest first (by the order posts were last indexed) and the
+are looked at newest first (newest segments first; see ``_walk``) and the
 walk stops at ``LOOK_AT`` matches (fewer for a phrase). Relevance ranks
 those, "newest" orders them by publication, the facets count them, and the
-total then reads
-"1,000+" (``SearchResults.more``): a common word in a library of 100,000
-posts costs what it costs in one of 1,000. Whoosh's own search would score
-and facet every match (seconds for a word most posts use).
+total then reads "1,000+" (``SearchResults.more``): a common word in a
+library of 100,000 posts costs what it costs in one of 1,000. Whoosh's own
+search would score and facet every match (seconds for a word most posts
+use).
 
 One searcher serves every thread, reopened when the index changed or a
 rebuild swapped it in; searches take turns on it (Whoosh is pure Python, so
@@ -49,6 +49,7 @@ OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
 LOOK_AT = 1000  # matches looked at, at most, per search
 LOOK_AT_PHRASES = 100  # fewer with a phrase: each match is a check of positions
 FIRST_WINDOW = 1024  # documents; the windows double, newest first
+WALK_WHOLE = 5000  # documents: a segment this small is walked whole
 FACETS = 15
 # Words of the query, not field names ("tag:") nor values after them.
 WORD = re.compile(r"(?<![:\w@-])[A-Za-z][A-Za-z'-]*(?![:\w])")
@@ -271,10 +272,9 @@ def _walk(searcher, leaves, query, *, scored: bool) -> tuple[list[Match], bool]:
     """The most recently published matches, at most ``LOOK_AT`` (with their
     scores), and whether more documents match than were kept.
 
-    A segment holds its documents in the order they were written, so its
-    newest matches are its last ones: segments are walked from their end,
-    newest segment first, each until it gives ``LOOK_AT`` matches; a segment
-    whose newest post is older than every match kept so far is not walked.
+    Segments are walked newest first (by their latest publication), each
+    for its newest ``LOOK_AT`` matches (see ``_tail``); a segment whose
+    newest post is older than every match kept so far is not walked.
     """
     cap = LOOK_AT_PHRASES if _has_phrase(query) else LOOK_AT
     context = searcher.context() if scored else searcher.boolean_context()
@@ -303,10 +303,19 @@ def _walk(searcher, leaves, query, *, scored: bool) -> tuple[list[Match], bool]:
 
 
 def _tail(sub, facts, query, context, leaf, cap, scored):
-    """A segment's last ``cap`` published matches, and whether it has more."""
+    """A segment's newest ``cap`` published matches, and whether it has more.
+
+    A small segment (live batches, and Whoosh's merges of them, which keep
+    no order) is walked whole and its matches ordered by publication; a
+    large one (a rebuild writes posts in the order of their last change) is
+    walked from its end.
+    """
     published = facts.published
     mine: list[Match] = []
-    end, window = sub.doc_count_all(), _first_window(query, sub, cap)
+    documents = sub.doc_count_all()
+    whole = documents <= WALK_WHOLE
+    window = documents if whole else _first_window(query, sub, cap)
+    end = documents
     while end > 0 and len(mine) < cap:
         start = max(0, end - window)
         matcher = query.matcher(sub, context)
@@ -320,7 +329,8 @@ def _tail(sub, facts, query, context, leaf, cap, scored):
             matcher.next()
         end, window = start, window * 2
     if len(mine) > cap:
-        return heapq.nlargest(cap, mine, key=lambda m: m.docnum), True
+        newest = (lambda m: m.rank[1]) if whole else (lambda m: m.docnum)
+        return heapq.nlargest(cap, mine, key=newest), True
     first = min((m.docnum for m in mine), default=0)
     return mine, len(mine) == cap and _matches_any(sub, facts, query, first)
 
