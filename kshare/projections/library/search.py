@@ -118,9 +118,11 @@ class WhooshLibrarySearch:
         self._searcher = None
         self._target: str | None = None
         self._segments: dict[str, Segment] = {}
+        self._leaves: list[tuple] = []  # (segment searcher, its facts)
 
     def _current(self):
-        """The searcher, reopened when the index changed or was swapped.
+        """The searcher and its segments with their facts, reopened when the
+        index changed or was swapped.
 
         Called holding the lock. ``Searcher.refresh()`` is not used: in
         whoosh-reloaded 2.7.5 it keeps old segment readers, so deleted
@@ -130,18 +132,26 @@ class WhooshLibrarySearch:
         target = self.store.target() if self.store.link.exists() else None
         searcher = self._searcher
         if searcher is not None and self._target == target and searcher.up_to_date():
-            return searcher
+            return searcher, self._leaves
         if searcher is not None:
             searcher.close()
         self._target, ix = self.store.open()
         self._searcher = ix.searcher()
-        return self._searcher
+        self._leaves = [
+            (sub, self._segment(sub.reader()))
+            for sub, _ in self._searcher.leaf_searchers()
+        ]
+        live = {id(facts) for _, facts in self._leaves}
+        self._segments = {
+            key: facts for key, facts in self._segments.items() if id(facts) in live
+        }
+        return self._searcher, self._leaves
 
     def close(self) -> None:
         with self._lock:
             if self._searcher is not None:
                 self._searcher.close()
-            self._searcher, self._target = None, None
+            self._searcher, self._target, self._leaves = None, None, []
 
     def _segment(self, reader) -> Segment:
         """This segment's facts, worked out once (its documents never change);
@@ -153,14 +163,6 @@ class WhooshLibrarySearch:
         if facts.lengths:
             reader._perdoc._readers.update(facts.lengths)
         return facts
-
-    def _forget_other_segments(self, searcher) -> None:
-        live = {
-            f"{self._target}/{sub.reader().segment().segment_id()}"
-            for sub, _ in searcher.leaf_searchers()
-        }
-        for key in set(self._segments) - live:
-            del self._segments[key]
 
     def search(
         self,
@@ -191,11 +193,7 @@ class WhooshLibrarySearch:
             return self._run(base, query, filters)
 
     def _run(self, base: SearchResults, query, filters) -> SearchResults:
-        searcher = self._current()
-        self._forget_other_segments(searcher)
-        leaves = [
-            (sub, self._segment(sub.reader())) for sub, _ in searcher.leaf_searchers()
-        ]
+        searcher, leaves = self._current()
         restrict = ConstantScoreQuery(And(filters), 0.0) if filters else None
         final = (
             And([query, restrict])

@@ -16,7 +16,7 @@ from ...domain.appreciation import Appreciation
 from ...domain.posts import DRAFT, PUBLISHED, RETRACTED, Post
 from ..summaries import summary_of
 from .projector import SqlProjector, when
-from .rows import CHUNK, Rows
+from .rows import Rows, add_counts
 
 
 def _posts(metadata: sa.MetaData, name: str) -> sa.Table:
@@ -159,40 +159,6 @@ def _counted(row: dict) -> tuple[tuple[str, str], tuple[str, int, int]]:
         int(published),
         row["appreciation_count"] if published else 0,
     )
-
-
-def add_counts(
-    conn, table: sa.Table, keys: tuple[str, ...], deltas: dict[tuple, Counter]
-) -> None:
-    """Add ``deltas`` (a row's key values -> {column: change}) to a table of
-    counts. A row whose counts all fall to 0 is removed, as a rebuild would
-    never write it."""
-    changed = {k: d for k, d in deltas.items() if any(d.values())}
-    if not changed:
-        return
-    key = sa.tuple_(*(table.c[name] for name in keys))
-    counts = [c.name for c in table.c if c.name not in keys]
-    stored: dict[tuple, dict] = {}
-    wanted = list(changed)
-    for start in range(0, len(wanted), CHUNK):
-        chunk = wanted[start : start + CHUNK]
-        for row in conn.execute(table.select().where(key.in_(chunk))):
-            stored[tuple(row._mapping[k] for k in keys)] = dict(row._mapping)
-    rows = []
-    for values, delta in changed.items():
-        row = stored.get(values) or {
-            **dict(zip(keys, values, strict=True)),
-            **dict.fromkeys(counts, 0),
-        }
-        for column, n in delta.items():
-            row[column] += n
-        if any(row[c] for c in counts):
-            rows.append(row)
-    found = list(stored)
-    for start in range(0, len(found), CHUNK):
-        conn.execute(table.delete().where(key.in_(found[start : start + CHUNK])))
-    if rows:
-        conn.execute(table.insert(), rows)
 
 
 def _post_id(e) -> str:

@@ -5,10 +5,11 @@ rebuild; folding a batch into rows and writing them with executemany is
 what makes 30,000+ events/s possible.
 """
 
+from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, Table, bindparam
+from sqlalchemy import Connection, Table, bindparam, tuple_
 
 CHUNK = 500
 
@@ -70,3 +71,37 @@ class Rows:
             self.conn.execute(statement, params)
         self.new.clear()
         self.changed.clear()
+
+
+def add_counts(
+    conn: Connection, table: Table, keys: tuple[str, ...], deltas: dict[tuple, Counter]
+) -> None:
+    """Add ``deltas`` (a row's key values -> {column: change}) to a table of
+    counts. A row whose counts all fall to 0 is removed, as a rebuild would
+    never write it."""
+    changed = {k: d for k, d in deltas.items() if any(d.values())}
+    if not changed:
+        return
+    key = tuple_(*(table.c[name] for name in keys))
+    counts = [c.name for c in table.c if c.name not in keys]
+    stored: dict[tuple, dict] = {}
+    wanted = list(changed)
+    for start in range(0, len(wanted), CHUNK):
+        chunk = wanted[start : start + CHUNK]
+        for row in conn.execute(table.select().where(key.in_(chunk))):
+            stored[tuple(row._mapping[k] for k in keys)] = dict(row._mapping)
+    rows = []
+    for values, delta in changed.items():
+        row = stored.get(values) or {
+            **dict(zip(keys, values, strict=True)),
+            **dict.fromkeys(counts, 0),
+        }
+        for column, n in delta.items():
+            row[column] += n
+        if any(row[c] for c in counts):
+            rows.append(row)
+    found = list(stored)
+    for start in range(0, len(found), CHUNK):
+        conn.execute(table.delete().where(key.in_(found[start : start + CHUNK])))
+    if rows:
+        conn.execute(table.insert(), rows)
